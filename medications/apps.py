@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class MedicationsConfig(AppConfig):
+    name = "medications"
+    verbose_name = "Medicijninformatie"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from medications import signals  # noqa: F401  (connects the search index hooks)

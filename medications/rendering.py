@@ -1,0 +1,61 @@
+"""Markdown from content files and editors, turned into safe HTML once, when it is saved."""
+
+import markdown
+import nh3
+from django.utils.text import slugify
+
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "caption", "code", "em", "h3", "h4", "h5", "hr", "li",
+    "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "th": {"scope"},
+    "td": set(),
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitise_html(html):
+    """Keep only harmless tags and attributes: no scripts, styles or event handlers."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(text, id_prefix="", glossary=None):
+    """Render Markdown (with tables and heading anchors) and sanitise the result.
+
+    With a `glossary` (a glossary_links.GlossaryLinker), terms are marked up after
+    sanitising: that markup is built with escaping and never passes through editors' hands.
+    """
+
+    def heading_id(value, separator):
+        slug = slugify(value) or "kop"
+        return f"{id_prefix}-{slug}" if id_prefix else slug
+
+    converter = markdown.Markdown(
+        extensions=["tables", "sane_lists", "toc"],
+        extension_configs={"toc": {"slugify": heading_id}},
+        output_format="html",
+    )
+    html = sanitise_html(converter.convert(text))
+    if glossary is not None:
+        html = glossary.link(html, id_prefix)
+    return make_tables_accessible(html)
+
+
+def make_tables_accessible(html):
+    """Column headers get a scope; wide tables scroll on their own on narrow screens."""
+    html = html.replace("<th>", '<th scope="col">')
+    html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
+    return html.replace("</table>", "</table></div>")

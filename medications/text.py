@@ -1,0 +1,31 @@
+"""Small text helpers shared by sorting, grouping and search."""
+
+import unicodedata
+
+
+def strip_diacritics(text):
+    """'Corticosteroïden' -> 'Corticosteroiden'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def sort_key(text):
+    """A-Z order the way a Dutch reader expects: ignore case and accents."""
+    return strip_diacritics(text).casefold()
+
+
+DUTCH_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def format_source_date(value):
+    """'2016' -> '2016', '2020-05' -> 'mei 2020', '2020-05-01' -> '1 mei 2020'."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = DUTCH_MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"

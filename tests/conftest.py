@@ -1,0 +1,158 @@
+"""Shared fixtures: test settings, the real content loaded once, and a builder for content dirs."""
+
+import os
+import shutil
+import textwrap
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.test import override_settings
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    # Tests talk plain HTTP to the test client and need no collectstatic manifest.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_live_server():
+    # A live server's middleware reads this once, when it starts: before any test's settings.
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The repository's own content, loaded once; each test runs in a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        call_command("load_content", str(django_settings.CONTENT_DIR), verbosity=0)
+
+
+def leaflet_text(
+    slug="testmiddel",
+    name="Testmiddel",
+    extra_front="",
+    sections=None,
+):
+    """A valid leaflet file; tests change one thing at a time to make it invalid."""
+    if sections is None:
+        sections = CORE_SECTIONS
+    front = textwrap.dedent(
+        f"""\
+        ---
+        slug: {slug}
+        name: {name}
+        kind: reumaremmer
+        route: tablet
+        brand_names: [Testo, Testo mitis]
+        summary: Testmiddel remt het afweersysteem.
+        source:
+          publisher: Testziekenhuis
+          title: Folder over testmiddel
+          date: "2020-05"
+        last_reviewed: 2026-01-15
+        """
+    )
+    return front + extra_front + "---\n\n" + sections
+
+
+CORE_SECTIONS = textwrap.dedent(
+    """\
+    ## Hoe gebruikt u testmiddel? {#dosering}
+
+    Neem 2 tabletten van 50 mg per dag.
+
+    ## Welke bijwerkingen kan testmiddel geven? {#bijwerkingen}
+
+    - misselijkheid
+    - hoofdpijn
+
+    ## Welke controles heeft u nodig? {#controles}
+
+    De eerste 3 maanden elke 2 weken bloed prikken.
+
+    ## Mag u testmiddel gebruiken als u zwanger bent? {#zwangerschap}
+
+    Overleg met uw arts.
+
+    ## Mag u zich laten vaccineren? {#vaccinatie geen-informatie}
+
+    De folder zegt hier niets over. Vraag het uw arts.
+
+    ## Wat als u een operatie krijgt? {#operaties}
+
+    U hoeft niet te stoppen.
+    """
+)
+
+GLOSSARY = textwrap.dedent(
+    """\
+    ## Afweersysteem
+    Ook: immuunsysteem
+
+    Alles in uw lichaam dat u beschermt tegen ziekteverwekkers.
+
+    ## Antistof
+    Ook: antistoffen, afweerstof
+
+    Een eiwit dat een ziekteverwekker herkent.
+    """
+)
+
+
+@pytest.fixture
+def content_dir(tmp_path):
+    """Build a content directory: content_dir({"a.md": text}, glossary=...) -> Path."""
+
+    def build(leaflets=None, glossary=GLOSSARY):
+        root = tmp_path / "content"
+        (root / "leaflets").mkdir(parents=True, exist_ok=True)
+        for old in (root / "leaflets").glob("*.md"):
+            old.unlink()
+        for name, text in (leaflets or {"testmiddel.md": leaflet_text()}).items():
+            (root / "leaflets" / name).write_text(text, encoding="utf-8")
+        if glossary is not None:
+            (root / "woordenlijst.md").write_text(glossary, encoding="utf-8")
+        return root
+
+    return build
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Skips where either is missing, except when
+    PORTAL_REQUIRE_BROWSER=1 (CI): there a missing browser is a failure."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if sync_playwright is None:
+        reason = "Playwright for Python is not installed: pip install -e '.[dev]'"
+    elif not shutil.which(CHROMIUM):
+        reason = f"{CHROMIUM} is missing: apt-get install chromium"
+    else:
+        reason = None
+    if reason:
+        if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser tests must run here (PORTAL_REQUIRE_BROWSER=1): {reason}")
+        pytest.skip(reason)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in tests are
+    # still plain synchronous code.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
