@@ -1,0 +1,381 @@
+"""Search benchmark: latency of the search view, typo correction and re-indexing one leaflet,
+on SQLite and PostgreSQL, over a synthetic corpus built from the real leaflets.
+
+    python bench/search.py                                # both databases, 3,000 and 30,000
+    python bench/search.py --sections 3000 --databases sqlite
+    python bench/search.py --explain                      # also PostgreSQL query plans
+
+Each (database, size) runs in its own process on its own database: a fresh SQLite file in
+the temp directory, and the PostgreSQL database `search_bench` (BENCH_POSTGRES_URL, default
+postgres://postgres@127.0.0.1:5432/search_bench), which is emptied first. The corpus: the real
+leaflets from content/, plus synthetic leaflets of 15 sections each whose text is made of the
+real sections of the same kind, paragraphs mixed from two leaflets and the names replaced.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/search_bench"
+)
+SECTIONS_PER_LEAFLET = 15
+SEED = 20261123
+
+PREFIXES = [
+    "ab", "al", "bel", "cor", "dal", "en", "fil", "gal", "hex", "ir", "jol", "kav",
+    "lem", "mor", "nal", "ol", "pex", "ros", "sal", "tel", "ur", "val", "wex", "zan",
+]  # fmt: skip
+MIDDLES = ["a", "e", "i", "o", "u", "ri", "ta", "no", "li", "ve"]
+SUFFIXES = ["mab", "nib", "tinib", "cept", "zumab", "ximab", "parin", "lol", "prine", "tide"]
+BRAND_ENDINGS = ["ra", "ex", "ol", "a", "ia", "on", "is", "ix"]
+BROAD_QUERIES = [
+    "bijwerkingen", "griepprik", "mag ik naar de tandarts", "koelkast", "zwanger worden",
+    "op vakantie", "bloedcontrole", "wat is een biosimilar", "koorts", "hoofdpijn",
+]  # fmt: skip
+QUESTION_TEMPLATES = [
+    "{name} bijwerkingen", "{brand} zwanger", "mag ik {name} gebruiken als ik zwanger ben",
+    "{name} griepprik", "{brand} koelkast", "{name} tandarts", "hoe vaak bloed prikken {name}",
+    "{brand}", "{typo}", "{typo} bijwerkingen", "wanneer werkt {name}",
+]  # fmt: skip
+GENERAL_TYPOS = ["bijwerkngen", "zwangerschp", "vacinatie", "tandats", "koelkats", "operatei"]
+
+
+# --- Parent: one child process per database and size --------------------------------------
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sections", type=int, nargs="+", default=[3000, 30000])
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--queries", type=int, default=400, help="timed searches per run")
+    parser.add_argument("--explain", action="store_true", help="print PostgreSQL plans")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args)
+    rows = []
+    for sections in args.sections:
+        for database in args.databases:
+            url = POSTGRES_URL if database == "postgresql" else sqlite_url(sections)
+            print(f"== {database}, {sections} sections per language ...", flush=True)
+            command = [sys.executable, __file__, "--child", url, "--sections", str(sections)]
+            command += ["--queries", str(args.queries)] + (["--explain"] if args.explain else [])
+            output = subprocess.run(
+                command, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True
+            )
+            lines = output.stdout.strip().splitlines()
+            print("\n".join(lines[:-1]))
+            rows.append(json.loads(lines[-1]))
+    print_table(rows)
+
+
+def sqlite_url(sections):
+    path = Path(tempfile.gettempdir()) / f"search_bench_{sections}.sqlite3"
+    path.unlink(missing_ok=True)
+    return f"sqlite:///{path}"
+
+
+def print_table(rows):
+    print()
+    print(
+        "| database | sections/lang | search p50 | p95 | p99 | typo p50 | p95 | p99 "
+        "| reindex leaflet p50 | p95 | full rebuild |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        s, t, r = row["search_ms"], row["typo_ms"], row["reindex_ms"]
+        print(
+            f"| {row['database']} | {row['sections']:,} | {s[0]:.1f} ms | {s[1]:.1f} | {s[2]:.1f}"
+            f" | {t[0]:.2f} ms | {t[1]:.2f} | {t[2]:.2f} | {r[0]:.0f} ms | {r[1]:.0f}"
+            f" | {row['rebuild_s']:.1f} s |"
+        )
+
+
+# --- Child: build the corpus, then time --------------------------------------------------
+
+
+def ensure_postgres_database(url):
+    """Create the benchmark's own PostgreSQL database when it is not there yet."""
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(base + "/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def child(args):
+    if args.child.startswith("postgres"):
+        ensure_postgres_database(args.child)
+    os.environ["DATABASE_URL"] = args.child
+    os.environ["DJANGO_HTTPS"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    call_command("migrate", verbosity=0)
+    random.seed(SEED)
+    corpus = build_corpus(args.sections[0])
+    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(STORAGES={"staticfiles": static, "default": static}):
+        search_ms = time_searches(corpus, args.queries)
+    result = {
+        "database": connection.vendor,
+        "sections": corpus["sections"],
+        "rebuild_s": corpus["rebuild_s"],
+        "search_ms": percentiles(search_ms),
+        "typo_ms": percentiles(time_typos(corpus)),
+        "reindex_ms": percentiles(time_reindex(corpus)),
+    }
+    if args.explain and connection.vendor == "postgresql":
+        explain(corpus)
+    print(json.dumps(result))
+
+
+def percentiles(samples):
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return [cuts[49], cuts[94], cuts[98]]
+
+
+def build_corpus(sections_wanted):
+    """Empty the database, load the real content, add synthetic leaflets, rebuild the index."""
+    from medications import search_index
+    from medications.loading import load_content
+    from medications.models import GlossaryTerm, Medication, SearchEntry, SearchWord
+
+    SearchEntry.objects.all().delete()
+    SearchWord.objects.all().delete()
+    Medication.objects.all().delete()
+    GlossaryTerm.objects.all().delete()
+    load_content(ROOT / "content")
+    real = list(Medication.objects.prefetch_related("sections", "members"))
+    real_sections = sum(len(m.sections.all()) for m in real)
+    count = max(0, round((sections_wanted - real_sections) / SECTIONS_PER_LEAFLET))
+    synthetic = add_synthetic_leaflets(real, count)
+    started = time.perf_counter()
+    search_index.rebuild()
+    rebuild_s = time.perf_counter() - started
+    total = real_sections + count * SECTIONS_PER_LEAFLET
+    print(f"   corpus: {len(real) + count} leaflets, {total} sections per language")
+    return {"real": real, "synthetic": synthetic, "sections": total, "rebuild_s": rebuild_s}
+
+
+def synthetic_names(count):
+    seen = set()
+    names = []
+    while len(names) < count:
+        name = random.choice(PREFIXES) + random.choice(MIDDLES) + random.choice(SUFFIXES)
+        brand = (random.choice(PREFIXES) + random.choice(MIDDLES)).capitalize()
+        brand += random.choice(BRAND_ENDINGS)
+        if name not in seen and brand.lower() not in seen:
+            seen.update({name, brand.lower()})
+            names.append((name, brand))
+    return names
+
+
+def name_pattern(medication):
+    names = [medication.name, *medication.brand_name_list, *medication.other_name_list]
+    names += [member.substance.split("(")[0].strip() for member in medication.members.all()]
+    names += [brand for member in medication.members.all() for brand in member.brand_name_list]
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
+
+
+def add_synthetic_leaflets(real, count):
+    """Leaflets whose sections are the real ones of the same kind: the blocks of two real
+    sections mixed, every real name replaced by the new name (or its brand)."""
+    from medications.models import (
+        CORE_SECTION_KINDS,
+        Medication,
+        MedicationKind,
+        Route,
+        Section,
+        SectionKind,
+    )
+    from medications.rendering import render_markdown
+
+    by_kind = {}
+    for medication in real:
+        pattern = name_pattern(medication)
+        for section in medication.sections.all():
+            blocks = [b for b in section.body_markdown.split("\n\n") if b.strip()]
+            by_kind.setdefault(section.kind, []).append((section.heading, blocks, pattern))
+    optional = [kind for kind in by_kind if kind not in CORE_SECTION_KINDS]
+    rendered = {}
+    medications, sections = [], []
+    for index, (name, brand) in enumerate(synthetic_names(count)):
+        medication = Medication(
+            slug=f"synthetisch-{index}-{name}",
+            name=name.capitalize(),
+            kind=random.choice(MedicationKind.values),
+            route=random.choice(Route.values),
+            summary=f"{name.capitalize()} is een medicijn dat het afweersysteem remt.",
+            brand_names=brand,
+            source_publisher="Benchmark",
+            source_title=f"Folder over {name}",
+            last_reviewed="2026-01-01",
+        )
+        medications.append(medication)
+        kinds = list(CORE_SECTION_KINDS) + random.sample(
+            optional, SECTIONS_PER_LEAFLET - len(CORE_SECTION_KINDS)
+        )
+        for kind in kinds:
+            sources = by_kind[kind]
+            first, second = random.sample(sources, 2) if len(sources) > 1 else sources * 2
+            heading, blocks, pattern = first
+            chosen = [(b, pattern) for b in blocks[: max(1, len(blocks) // 2 + 1)]]
+            chosen += [(b, second[2]) for b in second[1][len(second[1]) // 2 :]]
+            html = []
+            for block, block_pattern in chosen:
+                if block not in rendered:
+                    rendered[block] = render_markdown(block, id_prefix=kind)
+                html.append(rename(rendered[block], block_pattern, name, brand))
+            sections.append(
+                Section(
+                    medication=medication,
+                    kind=kind,
+                    position=SectionKind.position_of(kind),
+                    heading=rename(heading, pattern, name, brand),
+                    body_markdown="\n\n".join(rename(b, p, name, brand) for b, p in chosen),
+                    body_html="\n".join(html),
+                )
+            )
+    Medication.objects.bulk_create(medications, batch_size=500)
+    for section in sections:
+        section.medication_id = section.medication.pk
+    Section.objects.bulk_create(sections, batch_size=1000)
+    return medications
+
+
+def rename(text, pattern, name, brand):
+    def replace(match):
+        word = match.group()
+        if word[:1].isupper() and word.lower() != word:
+            return brand if random.random() < 0.3 else name.capitalize()
+        return name
+
+    return pattern.sub(replace, text)
+
+
+def typo(word):
+    position = random.randrange(1, len(word) - 1)
+    return word[:position] + word[position + 1 :]
+
+
+def query_mix(corpus, size):
+    from tests.search_gold import GOLD
+
+    queries = [gold.query for gold in GOLD] + BROAD_QUERIES
+    while len(queries) < size:
+        medication = random.choice(corpus["synthetic"] or corpus["real"])
+        name, brand = medication.name.lower(), medication.brand_names or medication.name
+        template = random.choice(QUESTION_TEMPLATES)
+        queries.append(template.format(name=name, brand=brand, typo=typo(name)))
+    random.shuffle(queries)
+    return queries[:size]
+
+
+def time_searches(corpus, size):
+    from django.test import Client
+
+    client = Client()
+    queries = query_mix(corpus, size)
+    for query in queries[:20]:  # warm up: vocabulary in memory, caches filled
+        client.get("/zoeken/", {"q": query})
+    samples = []
+    for query in queries:
+        started = time.perf_counter()
+        response = client.get("/zoeken/", {"q": query})
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code in (200, 302), (query, response.status_code)
+    return samples
+
+
+def time_typos(corpus):
+    from medications.vocabulary import vocabulary
+
+    known = vocabulary("nl")
+    words = [
+        typo(m.name.lower())
+        for m in random.sample(corpus["synthetic"], min(200, len(corpus["synthetic"])))
+    ]
+    words += [typo(m.name.lower()) for m in corpus["real"]] + GENERAL_TYPOS * 10
+    samples = []
+    for word in words:
+        started = time.perf_counter()
+        known.correct(word)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def time_reindex(corpus):
+    from medications import search_index
+
+    samples = []
+    for medication in (
+        random.sample(corpus["synthetic"], min(30, len(corpus["synthetic"]))) + corpus["real"]
+    ):
+        started = time.perf_counter()
+        search_index.reindex_medication(medication)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def explain(corpus):
+    """PostgreSQL's plans for the candidate queries: broad (prefix + OR) and named."""
+    from django.db import connection
+
+    from medications import analysis
+    from medications.search_backends import postgresql_candidates
+
+    broad = [analysis.term_group("bijwerkingen"), analysis.term_group("griepprik")]
+    named = {corpus["synthetic"][0].pk}
+    for label, medication_ids, kinds in [
+        ("broad, prefix + OR", None, None),
+        ("broad, with kind", None, {"bijwerkingen": 1}),
+        ("named medication", named, None),
+    ]:
+        for seqscan in ("on", "off"):
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET enable_seqscan = {seqscan}")
+                queryset_sql = capture_sql(
+                    lambda m=medication_ids, k=kinds: postgresql_candidates("nl", broad, m, k, 150)
+                )
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + queryset_sql[0], queryset_sql[1])
+                plan = [row[0] for row in cursor.fetchall()]
+                cursor.execute("SET enable_seqscan = on")
+            scans = [line.strip() for line in plan if "Scan" in line]
+            total = next(line for line in plan if line.startswith("Execution Time"))
+            print(f"   plan [{label}, enable_seqscan={seqscan}]: {total}")
+            for scan in scans:
+                print(f"      {scan}")
+
+
+def capture_sql(run):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    sql = queries.captured_queries[-1]["sql"]
+    return sql, None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,392 @@
+"""Search: a patient's question -> the right section of the right leaflet.
+
+1. The query is cleaned, split into words and typing errors are corrected against the portal's
+   own vocabulary (medications.vocabulary); a query that is exactly one medication's name
+   goes straight to its page.
+2. Candidates come from the database's full-text index (medications.search_backends); a
+   named medication limits them to its own sections.
+3. The final order is decided here, in Python, so SQLite and PostgreSQL show the same results.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+
+from medications import analysis, snippets
+from medications.models import GlossaryTerm, Medication, SearchEntry, SectionKind
+from medications.search_backends import candidate_ids
+from medications.text import sort_key
+from medications.vocabulary import vocabulary
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+MAX_MEDICATIONS_SHOWN = 10
+# Candidates for a broad question; the page shows MAX_MEDICATIONS_SHOWN of them at most.
+BROAD_CANDIDATES = 60
+# A named medication shows its best sections; a broad question one or two per medication.
+MAX_HITS_NAMED = 3
+MAX_HITS_BROAD = 2
+SECOND_HIT_SHARE = 0.8
+EXAMPLE_QUERIES = ["bijwerkingen", "zwanger", "griepprik", "tandarts", "Imuran"]
+
+# Ranking weights, the same for both databases.
+HEADING_WEIGHT = 2.0
+NAME_WEIGHT = 3.0
+MAX_BODY_SCORE = 3.0
+SYNONYM_WEIGHT = 0.8
+COVERAGE_WEIGHT = 3.0
+KIND_WEIGHT = 3.0
+NAMED_WEIGHT = 10.0
+
+
+@dataclass
+class Candidate:
+    """A search index row as ranking needs it: plain values, no model instance."""
+
+    pk: int
+    kind: str
+    medication_id: int
+    medication_slug: str
+    position: int
+    title: str
+    name_terms: str
+    heading_terms: str
+    body_terms: str
+    text: str | None = None
+
+
+CANDIDATE_FIELDS = [
+    "pk", "kind", "medication_id", "medication__slug", "position", "title", "name_terms",
+    "heading_terms", "body_terms",
+]  # fmt: skip
+
+
+@dataclass
+class Hit:
+    """One section found, with its highlighted title and snippet."""
+
+    candidate: Candidate
+    score: float
+    medication: Medication | None = None
+    title_html: str = ""
+    snippet_html: str = ""
+
+    @property
+    def url(self):
+        return f"{self.medication.get_absolute_url()}#{self.kind}"
+
+    @property
+    def kind(self):
+        return self.candidate.kind
+
+    @property
+    def kind_label(self):
+        return SectionKind(self.kind).label if self.kind in SectionKind else ""
+
+
+@dataclass
+class GlossaryHit:
+    """A glossary term the question names, with its explanation."""
+
+    term: GlossaryTerm
+    title: str
+    text: str
+    title_html: str = ""
+    snippet_html: str = ""
+
+    @property
+    def url(self):
+        return self.term.get_absolute_url()
+
+
+@dataclass
+class ResultGroup:
+    medication: Medication
+    hits: list
+
+
+@dataclass
+class SearchResults:
+    query: str
+    corrected_query: str = ""
+    redirect_url: str = ""
+    groups: list = field(default_factory=list)
+    glossary: list = field(default_factory=list)
+    named: list = field(default_factory=list)
+    more_medications: int = 0
+    suggestions: list = field(default_factory=list)
+
+    @property
+    def hits(self):
+        """Every section hit in the order the page shows them."""
+        return [hit for group in self.groups for hit in group.hits]
+
+    @property
+    def found(self):
+        return bool(self.groups or self.glossary)
+
+    @property
+    def example_queries(self):
+        return EXAMPLE_QUERIES
+
+    @property
+    def is_broad(self):
+        """No medication named: the page shows the matching section of each medication."""
+        return not self.named
+
+
+@dataclass
+class ParsedQuery:
+    words: list
+    groups: list
+    kinds: dict
+    medication_ids: set
+    term_ids: set
+    name_words: list
+
+
+def clean_query(raw):
+    """Any input is safe: drop control characters (NUL included), fold spaces, truncate."""
+    printable = "".join(char if char.isprintable() else " " for char in raw or "")
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+def current_language():
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    codes = [code for code, _ in settings.LANGUAGES]
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def search_medications(raw_query, language=None, correct=True):
+    """Search the published leaflets and the glossary. `correct=False` searches the words
+    exactly as typed (the 'search for what I typed' link after a correction)."""
+    language = language or current_language()
+    query = clean_query(raw_query)
+    results = SearchResults(query=query)
+    words = analysis.words(query)[:MAX_QUERY_WORDS]
+    if not words:
+        results.suggestions = suggestions(query, language)
+        return results
+    known = vocabulary(language)
+
+    exact = known.exact_medication(words)
+    medication = Medication.objects.published().filter(pk=exact).first() if exact else None
+    if medication is not None:
+        results.redirect_url = medication.get_absolute_url()
+        return results
+
+    if correct:
+        corrected = [known.correct(word) or word for word in words]
+        if corrected != words:
+            results.corrected_query = " ".join(known.display_word(w) for w in corrected)
+            words = corrected
+
+    parsed = parse(words, known, language)
+    candidates = named_candidates(parsed, language)
+    named_ids = {candidate.medication_id for candidate in candidates}
+    candidates = candidates or broad_candidates(parsed, language)
+    hits = rank(candidates, parsed, named_ids)
+    results.groups, results.more_medications = group_hits(hits, named=bool(named_ids))
+    results.named = sorted(
+        (group.medication for group in results.groups if group.medication.pk in named_ids),
+        key=lambda medication: sort_key(medication.name),
+    )
+    results.glossary = glossary_hits(parsed.term_ids, language)
+    add_highlights(results, parsed, language)
+    if not results.found:
+        results.suggestions = suggestions(query, language)
+    return results
+
+
+def parse(words, known, language):
+    """Split the words into named medications, glossary terms, section kinds and the term
+    groups to look for in the text."""
+    name_matches = known.find_medications(words)
+    named_positions = {i for match in name_matches for i in range(match.start, match.end)}
+    content = [
+        word
+        for position, word in enumerate(words)
+        if position not in named_positions and word not in analysis.STOP_WORDS
+    ]
+    return ParsedQuery(
+        words=words,
+        groups=[
+            analysis.term_group(word, language, parts=known.split_compound(word))
+            for word in dict.fromkeys(content)
+        ],
+        kinds=analysis.detect_kinds(words),
+        medication_ids=set().union(*(match.targets for match in name_matches)),
+        term_ids=set().union(*(m.targets for m in known.find_glossary_terms(words))),
+        name_words=[words[i] for i in sorted(named_positions)],
+    )
+
+
+def entries(language):
+    return SearchEntry.objects.filter(language=language, medication__is_published=True).order_by()
+
+
+def fetch(rows, with_text=False):
+    fields = CANDIDATE_FIELDS + (["text"] if with_text else [])
+    return [Candidate(*values) for values in rows.values_list(*fields)]
+
+
+def named_candidates(parsed, language):
+    """For named medications: their sections that match, plus those the question is about
+    (by kind); failing both, all their sections. Empty when no published one is named."""
+    if not parsed.medication_ids:
+        return []
+    # A medication has at most one row per section kind: fetch them all, with their text.
+    mine = fetch(entries(language).filter(medication__in=parsed.medication_ids), with_text=True)
+    named = {candidate.medication_id for candidate in mine}
+    ids = set(candidate_ids(language, parsed.groups, medication_ids=named)) if mine else set()
+    wanted = [c for c in mine if c.pk in ids or c.kind in parsed.kinds]
+    return wanted or mine
+
+
+def broad_candidates(parsed, language):
+    """No medication named: the best matching sections of all medications; first those of
+    the kind the question is about, then, if those are few, any kind."""
+    ids = []
+    if parsed.kinds:
+        ids = candidate_ids(language, parsed.groups, kinds=parsed.kinds, limit=BROAD_CANDIDATES)
+    if len(ids) < BROAD_CANDIDATES:
+        ids += candidate_ids(language, parsed.groups, limit=BROAD_CANDIDATES)
+    if not ids and parsed.kinds:  # no text matches, but the question is clear: those sections
+        of_kind = entries(language).filter(kind__in=parsed.kinds).order_by("medication__slug")
+        return fetch(of_kind[:BROAD_CANDIDATES])
+    return fetch(entries(language).filter(pk__in=set(ids)))
+
+
+# --- Ranking ------------------------------------------------------------------------------
+
+
+def occurrences(terms, term):
+    """How often a term occurs in a space-padded string of index terms."""
+    if not term.prefix:
+        return terms.count(f" {term.stem} ")
+    if term.stem.startswith(term.prefix):
+        return terms.count(f" {term.prefix}")
+    return terms.count(f" {term.stem} ") + terms.count(f" {term.prefix}")
+
+
+def group_score(group, names, heading, body):
+    """How well a row matches one query word: in its title, how often in its text, or in its
+    names. The word itself counts fully, a synonym a little less."""
+    best = 0.0
+    for position, alternative in enumerate(group.alternatives):
+        in_heading = all(occurrences(heading, term) for term in alternative)
+        in_names = all(occurrences(names, term) for term in alternative)
+        in_body = min(occurrences(body, term) for term in alternative)
+        score = (
+            HEADING_WEIGHT * in_heading
+            + NAME_WEIGHT * in_names
+            + min(math.log2(1 + in_body), MAX_BODY_SCORE)
+        )
+        best = max(best, score * (SYNONYM_WEIGHT if position else 1.0))
+    return best
+
+
+def score_row(row, parsed, named_ids):
+    """A candidate's score: how well it matches each query word, how many of them it
+    matches, whether it is the kind of section asked about, and of a medication named."""
+    names = f" {row.name_terms} "
+    heading = f" {row.heading_terms} "
+    body = f" {row.body_terms} "
+    scores = [group_score(group, names, heading, body) for group in parsed.groups]
+    score = sum(scores)
+    if scores:
+        score += COVERAGE_WEIGHT * sum(1 for s in scores if s) / len(scores)
+    score += KIND_WEIGHT * parsed.kinds.get(row.kind, 0)
+    if row.medication_id in named_ids:
+        score += NAMED_WEIGHT
+    return score
+
+
+def rank(candidates, parsed, named_ids):
+    """Candidates as hits, best first; ties go by medication and page order."""
+    hits = [Hit(candidate, score_row(candidate, parsed, named_ids)) for candidate in candidates]
+    return sorted(
+        (hit for hit in hits if hit.score > 0),
+        key=lambda hit: (-hit.score, hit.candidate.medication_slug, hit.candidate.position),
+    )
+
+
+def group_hits(hits, named):
+    """Hits per medication, medications in the order of their best hit. Returns the groups
+    shown and how many medications were left out."""
+    by_medication = {}
+    for hit in hits:
+        by_medication.setdefault(hit.candidate.medication_id, []).append(hit)
+    shown_ids = list(by_medication)[:MAX_MEDICATIONS_SHOWN]
+    medications = Medication.objects.in_bulk(shown_ids)
+    groups = []
+    for medication_id in shown_ids:
+        medication_hits = by_medication[medication_id]
+        best = medication_hits[0].score
+        if named:
+            shown = medication_hits[:MAX_HITS_NAMED]
+        else:
+            shown = [h for h in medication_hits if h.score >= SECOND_HIT_SHARE * best]
+            shown = shown[:MAX_HITS_BROAD]
+        for hit in shown:
+            hit.medication = medications[medication_id]
+        groups.append(ResultGroup(medication=medications[medication_id], hits=shown))
+    return groups, len(by_medication) - len(shown_ids)
+
+
+def glossary_hits(term_ids, language):
+    if not term_ids:
+        return []
+    rows = SearchEntry.objects.filter(language=language, glossary_term__in=term_ids)
+    rows = rows.select_related("glossary_term").order_by("title")
+    return [GlossaryHit(term=row.glossary_term, title=row.title, text=row.text) for row in rows]
+
+
+# --- Showing ------------------------------------------------------------------------------
+
+
+def add_highlights(results, parsed, language):
+    """Titles and snippets for the hits shown, built from readable text, with <mark>."""
+    term_sets = [group.terms for group in parsed.groups]
+    term_sets += [[analysis.query_term(word, language)] for word in parsed.name_words]
+    matcher = snippets.Matcher(term_sets, language)
+    hits = results.hits
+    missing = [hit.candidate.pk for hit in hits if hit.candidate.text is None]
+    texts = dict(SearchEntry.objects.filter(pk__in=missing).values_list("pk", "text"))
+    for hit in hits:
+        text = hit.candidate.text if hit.candidate.text is not None else texts[hit.candidate.pk]
+        hit.title_html = snippets.highlight(hit.candidate.title, matcher)
+        hit.snippet_html = snippets.snippet(text, matcher)
+    for hit in results.glossary:
+        hit.title_html = snippets.highlight(hit.title, matcher)
+        hit.snippet_html = snippets.highlight(hit.text, matcher)
+
+
+def suggestions(query, language):
+    """For a page with no results: names that look like what was typed."""
+    if not analysis.words(query):
+        return []
+    return vocabulary(language).similar_names(query)
+
+
+def suggest(raw_query, language=None):
+    """Names for the search box while typing: [{label, url, note}], published only."""
+    language = language or current_language()
+    found = vocabulary(language).complete(clean_query(raw_query))
+    medication_ids = {target for _, kind, target in found if kind == "medication"}
+    medications = Medication.objects.published().in_bulk(medication_ids)
+    term_ids = {target for _, kind, target in found if kind == "term"}
+    terms = GlossaryTerm.objects.in_bulk(term_ids)
+    suggestions = []
+    for label, kind, target in found:
+        if kind == "medication" and target in medications:
+            medication = medications[target]
+            note = "" if label == medication.name else medication.name
+            suggestions.append({"label": label, "url": medication.get_absolute_url(), "note": note})
+        elif kind == "term" and target in terms:
+            suggestions.append(
+                {"label": label, "url": terms[target].get_absolute_url(), "note": "woordenlijst"}
+            )
+    return suggestions

@@ -1,0 +1,92 @@
+"""The search index: rows derived from the content by medications.search_index, never edited.
+
+Imported at the end of models.py. The `*_terms` columns hold text analysed in Python
+(medications.analysis); SQLite indexes them in an FTS5 table and PostgreSQL in
+`search_vector`, both created by migration 0002_search_index.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+GLOSSARY_KIND = "term"
+
+
+class SearchEntry(models.Model):
+    """One searchable piece in one language: a section of a leaflet, or a glossary term."""
+
+    language = models.CharField(max_length=10)
+    kind = models.CharField(max_length=30, help_text="Section kind (the anchor) or 'term'.")
+    medication = models.ForeignKey(
+        "medications.Medication", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    section = models.ForeignKey(
+        "medications.Section", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    glossary_term = models.ForeignKey(
+        "medications.GlossaryTerm", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=200)
+    text = models.TextField(blank=True, help_text="Readable text, for snippets.")
+    name_terms = models.TextField(blank=True)
+    heading_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    tags = models.CharField(max_length=200, help_text="Filter terms: language, kind, medication.")
+    # PostgreSQL only: the four columns above as one weighted tsvector (A, B, C, D). The
+    # column exists on SQLite too but stays empty there; the FTS5 table does its job.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        ordering = ["language", "medication", "position"]
+        verbose_name = "zoekindex-regel"
+        verbose_name_plural = "zoekindex"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "language"], name="unique_search_entry_per_section"
+            ),
+            models.UniqueConstraint(
+                fields=["glossary_term", "language"], name="unique_search_entry_per_term"
+            ),
+        ]
+        indexes = [models.Index(fields=["language", "kind"], name="search_entry_language_kind")]
+
+    def __str__(self):
+        return f"{self.language}: {self.title}"
+
+    def get_absolute_url(self):
+        if self.glossary_term_id:
+            return self.glossary_term.get_absolute_url()
+        return f"{self.medication.get_absolute_url()}#{self.kind}"
+
+    @property
+    def is_glossary_term(self):
+        return self.kind == GLOSSARY_KIND
+
+
+class SearchWord(models.Model):
+    """A word the portal itself uses, with how many index rows use it: typo correction
+    only suggests words from here."""
+
+    language = models.CharField(max_length=10)
+    word = models.CharField(max_length=60)
+    frequency = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["language", "word"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="unique_search_word")
+        ]
+
+    def __str__(self):
+        return self.word
+
+
+class SearchIndexVersion(models.Model):
+    """One row whose token changes whenever the index changes, so every process knows when to
+    reload the names and words it keeps in memory. A random token, not a counter: after a
+    rolled-back change the old token comes back, and with it the old (right) cache."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token
