@@ -37,6 +37,9 @@ test: install
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
 
+test-browser: install
+	PORTAL_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -47,6 +50,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/pdf.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

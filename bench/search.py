@@ -76,6 +76,7 @@ def main():
             lines = output.stdout.strip().splitlines()
             print("\n".join(lines[:-1]))
             rows.append(json.loads(lines[-1]))
+            print(f"   {lines[-1]}", flush=True)
     print_table(rows)
 
 
@@ -180,8 +181,10 @@ def synthetic_names(count):
     seen = set()
     names = []
     while len(names) < count:
-        name = random.choice(PREFIXES) + random.choice(MIDDLES) + random.choice(SUFFIXES)
-        brand = (random.choice(PREFIXES) + random.choice(MIDDLES)).capitalize()
+        # Two middle syllables: room for tens of thousands of names (30,000 sections need 2,000).
+        name = random.choice(PREFIXES) + "".join(random.choices(MIDDLES, k=2))
+        name += random.choice(SUFFIXES)
+        brand = (random.choice(PREFIXES) + "".join(random.choices(MIDDLES, k=2))).capitalize()
         brand += random.choice(BRAND_ENDINGS)
         if name not in seen and brand.lower() not in seen:
             seen.update({name, brand.lower()})
@@ -338,24 +341,20 @@ def time_reindex(corpus):
 
 
 def explain(corpus):
-    """PostgreSQL's plans for the candidate queries: broad (prefix + OR) and named."""
+    """PostgreSQL's plans for the candidate queries (a question naming a medication needs
+    none: its few rows are matched in Python)."""
     from django.db import connection
 
     from medications import analysis
     from medications.search_backends import postgresql_candidates
 
     broad = [analysis.term_group("bijwerkingen"), analysis.term_group("griepprik")]
-    named = {corpus["synthetic"][0].pk}
-    for label, medication_ids, kinds in [
-        ("broad, prefix + OR", None, None),
-        ("broad, with kind", None, {"bijwerkingen": 1}),
-        ("named medication", named, None),
-    ]:
+    for label, kinds in [("broad, prefix + OR", None), ("broad, with kind", {"bijwerkingen": 1})]:
         for seqscan in ("on", "off"):
             with connection.cursor() as cursor:
                 cursor.execute(f"SET enable_seqscan = {seqscan}")
                 queryset_sql = capture_sql(
-                    lambda m=medication_ids, k=kinds: postgresql_candidates("nl", broad, m, k, 150)
+                    lambda k=kinds: postgresql_candidates("nl", broad, k, 150)
                 )
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + queryset_sql[0], queryset_sql[1])
                 plan = [row[0] for row in cursor.fetchall()]

@@ -338,7 +338,10 @@ class FrontMatterChecker:
     def source(self):
         value = self.data.get("source")
         if not isinstance(value, dict):
-            self.error("source", "het veld 'source' ontbreekt (met publisher, title en date).")
+            self.error(
+                "source",
+                "het veld 'source' ontbreekt (met title, en waar bekend publisher en date).",
+            )
             return {
                 "source_publisher": "",
                 "source_title": "",
@@ -352,7 +355,7 @@ class FrontMatterChecker:
         for key in ("publisher", "title", "date", "note"):
             raw = value.get(key)
             parts[key] = " ".join(str(raw).split()) if raw is not None else ""
-            if key in ("publisher", "title") and not parts[key]:
+            if key == "title" and not parts[key]:
                 self.error("source", f"'source' mist '{key}'.")
         if parts["date"] and not valid_source_date(parts["date"]):
             self.error(

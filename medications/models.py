@@ -94,7 +94,12 @@ class Medication(models.Model):
         blank=True,
         help_text="Andere woorden die een patiënt kan zoeken, gescheiden door komma's.",
     )
-    source_publisher = models.CharField("bron: uitgever", max_length=200)
+    source_publisher = models.CharField(
+        "bron: uitgever",
+        max_length=200,
+        blank=True,
+        help_text="Leeg als de folder geen maker noemt.",
+    )
     source_title = models.CharField("bron: titel folder", max_length=300)
     source_date = models.CharField(
         "bron: datum", max_length=10, blank=True, help_text="Jaar, JJJJ-MM of JJJJ-MM-DD."

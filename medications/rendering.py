@@ -1,5 +1,7 @@
 """Markdown from content files and editors, turned into safe HTML once, when it is saved."""
 
+import re
+
 import markdown
 import nh3
 from django.utils.text import slugify
@@ -54,8 +56,25 @@ def render_markdown(text, id_prefix="", glossary=None):
     return make_tables_accessible(html)
 
 
+TABLE = re.compile(r"<table>.*?</table>", re.S)
+EMPTY_CORNER = re.compile(r"<thead>\s*<tr>\s*<th(?: [^>]*)?>\s*</th>")
+FIRST_CELL = re.compile(r"(<tbody>.*?</tbody>)", re.S)
+ROW_START = re.compile(r"<tr>(\s*)<td>(.*?)</td>", re.S)
+
+
+def mark_row_headers(table):
+    """A table whose top-left cell is empty has row labels in its first column."""
+    if not EMPTY_CORNER.search(table):
+        return table
+    table = EMPTY_CORNER.sub("<thead>\n<tr>\n<td></td>", table, count=1)
+    return FIRST_CELL.sub(
+        lambda body: ROW_START.sub(r'<tr>\1<th scope="row">\2</th>', body.group(1)), table
+    )
+
+
 def make_tables_accessible(html):
-    """Column headers get a scope; wide tables scroll on their own on narrow screens."""
+    """Column and row headers get a scope; wide tables scroll on their own on narrow screens."""
+    html = TABLE.sub(lambda table: mark_row_headers(table.group(0)), html)
     html = html.replace("<th>", '<th scope="col">')
     html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
     return html.replace("</table>", "</table></div>")

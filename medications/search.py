@@ -25,6 +25,8 @@ MAX_QUERY_WORDS = 12
 MAX_MEDICATIONS_SHOWN = 10
 # Candidates for a broad question; the page shows MAX_MEDICATIONS_SHOWN of them at most.
 BROAD_CANDIDATES = 60
+# Sections with all the words of a question: enough of them, and no search for 'any' follows.
+ENOUGH_CANDIDATES = 20
 # A named medication shows its best sections; a broad question one or two per medication.
 MAX_HITS_NAMED = 3
 MAX_HITS_BROAD = 2
@@ -238,21 +240,43 @@ def named_candidates(parsed, language):
     if not parsed.medication_ids:
         return []
     # A medication has at most one row per section kind: fetch them all, with their text.
+    # So few rows need no full-text query: they are matched here, term by term, the way the
+    # index matches them (every term of one alternative, in any of the row's columns).
     mine = fetch(entries(language).filter(medication__in=parsed.medication_ids), with_text=True)
-    named = {candidate.medication_id for candidate in mine}
-    ids = set(candidate_ids(language, parsed.groups, medication_ids=named)) if mine else set()
-    wanted = [c for c in mine if c.pk in ids or c.kind in parsed.kinds]
+    wanted = [
+        candidate
+        for candidate in mine
+        if candidate.kind in parsed.kinds or matches_any_group(candidate, parsed.groups)
+    ]
     return wanted or mine
+
+
+def matches_any_group(row, groups):
+    terms = f" {row.name_terms} {row.heading_terms} {row.body_terms} "
+    return any(
+        all(occurrences(terms, term) for term in alternative)
+        for group in groups
+        for alternative in group.alternatives
+    )
 
 
 def broad_candidates(parsed, language):
     """No medication named: the best matching sections of all medications; first those of
-    the kind the question is about, then, if those are few, any kind."""
-    ids = []
-    if parsed.kinds:
-        ids = candidate_ids(language, parsed.groups, kinds=parsed.kinds, limit=BROAD_CANDIDATES)
-    if len(ids) < BROAD_CANDIDATES:
-        ids += candidate_ids(language, parsed.groups, limit=BROAD_CANDIDATES)
+    the kind the question is about, then, if those are few, any kind. A question of several
+    words first looks for sections with all of them, and only when those are few for sections
+    with any: on a large index 'any' matches much of it, and ranking that is slow."""
+    ids = {}
+    for require_all in [True, False] if len(parsed.groups) > 1 else [False]:
+        if parsed.kinds:
+            found = candidate_ids(
+                language, parsed.groups, parsed.kinds, BROAD_CANDIDATES, require_all
+            )
+            ids.update(dict.fromkeys(found))
+        if len(ids) < BROAD_CANDIDATES:
+            found = candidate_ids(language, parsed.groups, None, BROAD_CANDIDATES, require_all)
+            ids.update(dict.fromkeys(found))
+        if len(ids) >= ENOUGH_CANDIDATES:
+            break
     if not ids and parsed.kinds:  # no text matches, but the question is clear: those sections
         of_kind = entries(language).filter(kind__in=parsed.kinds).order_by("medication__slug")
         return fetch(of_kind[:BROAD_CANDIDATES])

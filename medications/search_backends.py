@@ -21,14 +21,14 @@ FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 TS_WEIGHTS = [0.0, 0.1, 0.4, 1.0]
 
 
-def candidate_ids(language, groups, medication_ids=None, kinds=None, limit=CANDIDATE_LIMIT):
-    """Ids of published rows in `language` matching any of the term groups, best first,
-    optionally only of some medications and some section kinds."""
+def candidate_ids(language, groups, kinds=None, limit=CANDIDATE_LIMIT, require_all=False):
+    """Ids of published rows in `language` matching any of the term groups (with
+    `require_all`, every group), best first, optionally only of some section kinds."""
     if not groups:
         return []
     if connection.vendor == "postgresql":
-        return postgresql_candidates(language, groups, medication_ids, kinds, limit)
-    return sqlite_candidates(language, groups, medication_ids, kinds, limit)
+        return postgresql_candidates(language, groups, kinds, limit, require_all)
+    return sqlite_candidates(language, groups, kinds, limit, require_all)
 
 
 # --- SQLite: FTS5 -------------------------------------------------------------------------
@@ -44,40 +44,47 @@ def fts5_term(term):
     return f'({exact} OR "{term.prefix}"*)'
 
 
-def fts5_groups(groups):
-    alternatives = [
+def fts5_group(group):
+    return " OR ".join(
         "(" + " AND ".join(fts5_term(term) for term in alternative) + ")"
-        for group in groups
         for alternative in group.alternatives
-    ]
-    return "{name_terms heading_terms body_terms} : (" + " OR ".join(alternatives) + ")"
+    )
+
+
+def fts5_groups(groups, require_all=False):
+    joined = (" AND " if require_all else " OR ").join(f"({fts5_group(g)})" for g in groups)
+    return "{name_terms heading_terms body_terms} : (" + joined + ")"
 
 
 def fts5_any_tag(values):
     return "tags : (" + " OR ".join(f'"{value}"' for value in values) + ")"
 
 
-def fts5_expression(language, groups, medication_ids=None, kinds=None):
-    parts = [fts5_any_tag([language_tag(language)]), fts5_groups(groups)]
-    if medication_ids:
-        parts.append(fts5_any_tag(medication_tag(pk) for pk in sorted(medication_ids)))
+def fts5_expression(language, groups, kinds=None, hidden_ids=(), require_all=False):
+    parts = [fts5_any_tag([language_tag(language)]), fts5_groups(groups, require_all)]
     if kinds:
         parts.append(fts5_any_tag(kind_tag(kind) for kind in sorted(kinds)))
-    return " AND ".join(parts)
+    expression = " AND ".join(parts)
+    if hidden_ids:
+        expression += " NOT " + fts5_any_tag(medication_tag(pk) for pk in sorted(hidden_ids))
+    return expression
 
 
-def sqlite_candidates(language, groups, medication_ids, kinds, limit):
+def unpublished_ids():
+    """Medications offline (usually none): their rows are left out inside the FTS5 query
+    itself, so ranking needs no join and FTS5 can keep only the best rows while it ranks."""
+    return set(Medication.objects.filter(is_published=False).values_list("pk", flat=True))
+
+
+def sqlite_candidates(language, groups, kinds, limit, require_all):
     weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
     sql = f"""
-        SELECT entry.id
-        FROM {FTS_TABLE}
-        JOIN {SearchEntry._meta.db_table} entry ON entry.id = {FTS_TABLE}.rowid
-        JOIN {Medication._meta.db_table} medication ON medication.id = entry.medication_id
-        WHERE {FTS_TABLE} MATCH %s AND medication.is_published
-        ORDER BY bm25({FTS_TABLE}, {weights}), entry.id
+        SELECT rowid FROM {FTS_TABLE}
+        WHERE {FTS_TABLE} MATCH %s
+        ORDER BY bm25({FTS_TABLE}, {weights}), rowid
         LIMIT %s
-    """  # noqa: S608 (table names are ours; the expression is a parameter)
-    expression = fts5_expression(language, groups, medication_ids, kinds)
+    """  # noqa: S608 (the table name is ours; the expression is a parameter)
+    expression = fts5_expression(language, groups, kinds, unpublished_ids(), require_all)
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression, limit])
         return [row[0] for row in cursor.fetchall()]
@@ -96,21 +103,22 @@ def tsquery_term(term):
     return f"({exact} | {term.prefix}:*ABC)"
 
 
-def tsquery_expression(groups):
+def tsquery_group(group):
     return " | ".join(
         "(" + " & ".join(tsquery_term(term) for term in alternative) + ")"
-        for group in groups
         for alternative in group.alternatives
     )
 
 
-def postgresql_candidates(language, groups, medication_ids, kinds, limit):
-    query = SearchQuery(tsquery_expression(groups), search_type="raw", config="simple")
+def tsquery_expression(groups, require_all=False):
+    return (" & " if require_all else " | ").join(f"({tsquery_group(g)})" for g in groups)
+
+
+def postgresql_candidates(language, groups, kinds, limit, require_all=False):
+    query = SearchQuery(tsquery_expression(groups, require_all), search_type="raw", config="simple")
     rows = SearchEntry.objects.filter(
         language=language, medication__is_published=True, search_vector=query
     )
-    if medication_ids:
-        rows = rows.filter(medication__in=medication_ids)
     if kinds:
         rows = rows.filter(kind__in=kinds)
     rows = rows.annotate(rank=SearchRank(F("search_vector"), query, weights=TS_WEIGHTS))

@@ -270,6 +270,11 @@ def rebuild():
         entries.extend(term_entries(term))
     save_entries(entries, SearchEntry.objects.all(), count_words=True)
     bump_version()
+    if connection.vendor == "postgresql":
+        # Fresh statistics, or the planner guesses a handful of rows and picks nested loops.
+        with connection.cursor() as cursor:
+            for model in (SearchEntry, SearchWord, Medication):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     return len(entries)
 
 

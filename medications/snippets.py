@@ -95,10 +95,18 @@ def highlight(text, matcher):
     return mark_safe(marked(text, matcher.spans(text)))  # noqa: S308 (escaped parts)
 
 
+def one_line(text):
+    """Lines (paragraphs, list items, subheadings) as one line; a line without an ending
+    stop gets one, so a subheading does not run into the sentence after it."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line if line[-1] in ".?!:;…" else f"{line}." for line in lines if line]
+    return " ".join(lines)
+
+
 def snippet(text, matcher, length=SNIPPET_LENGTH):
     """About `length` characters of the text around the words that match the most different
     query words (the earliest such place), with '…' where text was left out."""
-    text = " ".join(text.split())
+    text = one_line(text)
     spans = matcher.spans(text)
     begin, best = 0, (-1, -1)
     for start, _, _ in spans:
