@@ -307,6 +307,8 @@ def time_searches(corpus, size):
         response = client.get("/zoeken/", {"q": query})
         samples.append((time.perf_counter() - started) * 1000)
         assert response.status_code in (200, 302), (query, response.status_code)
+    slowest = sorted(zip(samples, queries, strict=True), reverse=True)[:5]
+    print("   slowest: " + "; ".join(f"{ms:.1f} ms {query!r}" for ms, query in slowest))
     return samples
 
 

@@ -24,7 +24,7 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 MAX_MEDICATIONS_SHOWN = 10
 # Candidates for a broad question; the page shows MAX_MEDICATIONS_SHOWN of them at most.
-BROAD_CANDIDATES = 60
+BROAD_CANDIDATES = 30
 # Sections with all the words of a question: enough of them, and no search for 'any' follows.
 ENOUGH_CANDIDATES = 20
 # A named medication shows its best sections; a broad question one or two per medication.
@@ -261,26 +261,30 @@ def matches_any_group(row, groups):
 
 
 def broad_candidates(parsed, language):
-    """No medication named: the best matching sections of all medications; first those of
-    the kind the question is about, then, if those are few, any kind. A question of several
-    words first looks for sections with all of them, and only when those are few for sections
-    with any: on a large index 'any' matches much of it, and ranking that is slow."""
+    """No medication named: the best matching sections of all medications. The search goes
+    from narrow to wide and stops once it has enough: the words in a heading or the names,
+    then (for several words) all of them in the text, then any of them. Each step looks at
+    the sections of the kind the question is about first. On a large index a common word
+    matches much of it, and ranking all that is slow; headings keep that small."""
+    steps = [{"titles_only": True}]
+    if len(parsed.groups) > 1:
+        steps.append({"require_all": True})
+    steps.append({})
     ids = {}
-    for require_all in [True, False] if len(parsed.groups) > 1 else [False]:
-        if parsed.kinds:
-            found = candidate_ids(
-                language, parsed.groups, parsed.kinds, BROAD_CANDIDATES, require_all
-            )
-            ids.update(dict.fromkeys(found))
-        if len(ids) < BROAD_CANDIDATES:
-            found = candidate_ids(language, parsed.groups, None, BROAD_CANDIDATES, require_all)
+    for options in steps:
+        for kinds in [parsed.kinds, None] if parsed.kinds else [None]:
+            if len(ids) >= BROAD_CANDIDATES:
+                break
+            found = candidate_ids(language, parsed.groups, kinds, BROAD_CANDIDATES, **options)
             ids.update(dict.fromkeys(found))
         if len(ids) >= ENOUGH_CANDIDATES:
             break
     if not ids and parsed.kinds:  # no text matches, but the question is clear: those sections
         of_kind = entries(language).filter(kind__in=parsed.kinds).order_by("medication__slug")
         return fetch(of_kind[:BROAD_CANDIDATES])
-    return fetch(entries(language).filter(pk__in=set(ids)))
+    # By id alone: with the language too, SQLite walks the language index instead.
+    rows = SearchEntry.objects.filter(pk__in=list(ids), medication__is_published=True)
+    return fetch(rows.order_by())
 
 
 # --- Ranking ------------------------------------------------------------------------------

@@ -21,14 +21,17 @@ FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 TS_WEIGHTS = [0.0, 0.1, 0.4, 1.0]
 
 
-def candidate_ids(language, groups, kinds=None, limit=CANDIDATE_LIMIT, require_all=False):
+def candidate_ids(
+    language, groups, kinds=None, limit=CANDIDATE_LIMIT, require_all=False, titles_only=False
+):
     """Ids of published rows in `language` matching any of the term groups (with
-    `require_all`, every group), best first, optionally only of some section kinds."""
+    `require_all`, every group), best first, optionally only of some section kinds, and with
+    `titles_only` only where the words are in the names or the heading."""
     if not groups:
         return []
     if connection.vendor == "postgresql":
-        return postgresql_candidates(language, groups, kinds, limit, require_all)
-    return sqlite_candidates(language, groups, kinds, limit, require_all)
+        return postgresql_candidates(language, groups, kinds, limit, require_all, titles_only)
+    return sqlite_candidates(language, groups, kinds, limit, require_all, titles_only)
 
 
 # --- SQLite: FTS5 -------------------------------------------------------------------------
@@ -51,17 +54,20 @@ def fts5_group(group):
     )
 
 
-def fts5_groups(groups, require_all=False):
+def fts5_groups(groups, require_all=False, titles_only=False):
     joined = (" AND " if require_all else " OR ").join(f"({fts5_group(g)})" for g in groups)
-    return "{name_terms heading_terms body_terms} : (" + joined + ")"
+    columns = "name_terms heading_terms" if titles_only else "name_terms heading_terms body_terms"
+    return "{" + columns + "} : (" + joined + ")"
 
 
 def fts5_any_tag(values):
     return "tags : (" + " OR ".join(f'"{value}"' for value in values) + ")"
 
 
-def fts5_expression(language, groups, kinds=None, hidden_ids=(), require_all=False):
-    parts = [fts5_any_tag([language_tag(language)]), fts5_groups(groups, require_all)]
+def fts5_expression(
+    language, groups, kinds=None, hidden_ids=(), require_all=False, titles_only=False
+):
+    parts = [fts5_any_tag([language_tag(language)]), fts5_groups(groups, require_all, titles_only)]
     if kinds:
         parts.append(fts5_any_tag(kind_tag(kind) for kind in sorted(kinds)))
     expression = " AND ".join(parts)
@@ -76,7 +82,7 @@ def unpublished_ids():
     return set(Medication.objects.filter(is_published=False).values_list("pk", flat=True))
 
 
-def sqlite_candidates(language, groups, kinds, limit, require_all):
+def sqlite_candidates(language, groups, kinds, limit, require_all, titles_only):
     weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
     sql = f"""
         SELECT rowid FROM {FTS_TABLE}
@@ -84,7 +90,9 @@ def sqlite_candidates(language, groups, kinds, limit, require_all):
         ORDER BY bm25({FTS_TABLE}, {weights}), rowid
         LIMIT %s
     """  # noqa: S608 (the table name is ours; the expression is a parameter)
-    expression = fts5_expression(language, groups, kinds, unpublished_ids(), require_all)
+    expression = fts5_expression(
+        language, groups, kinds, unpublished_ids(), require_all, titles_only
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression, limit])
         return [row[0] for row in cursor.fetchall()]
@@ -93,33 +101,37 @@ def sqlite_candidates(language, groups, kinds, limit, require_all):
 # --- PostgreSQL: tsvector -----------------------------------------------------------------
 
 
-def tsquery_term(term):
-    # Weights A, B and C only: the D weight holds the filter tags.
-    exact = f"{term.stem}:ABC"
+def tsquery_term(term, weights):
+    exact = f"{term.stem}:{weights}" if weights else term.stem
     if not term.prefix:
         return exact
     if term.stem.startswith(term.prefix):
-        return f"{term.prefix}:*ABC"
-    return f"({exact} | {term.prefix}:*ABC)"
+        return f"{term.prefix}:*{weights}"
+    return f"({exact} | {term.prefix}:*{weights})"
 
 
-def tsquery_group(group):
+def tsquery_group(group, weights):
     return " | ".join(
-        "(" + " & ".join(tsquery_term(term) for term in alternative) + ")"
+        "(" + " & ".join(tsquery_term(term, weights) for term in alternative) + ")"
         for alternative in group.alternatives
     )
 
 
-def tsquery_expression(groups, require_all=False):
-    return (" & " if require_all else " | ").join(f"({tsquery_group(g)})" for g in groups)
+def tsquery_expression(groups, require_all=False, weights="ABC"):
+    """Weights A, B and C by default: the D weight of search_vector holds the filter tags.
+    title_vector has no tags: its queries need no weights, so its GIN index needs no recheck."""
+    joined = " & " if require_all else " | "
+    return joined.join(f"({tsquery_group(group, weights)})" for group in groups)
 
 
-def postgresql_candidates(language, groups, kinds, limit, require_all=False):
-    query = SearchQuery(tsquery_expression(groups, require_all), search_type="raw", config="simple")
+def postgresql_candidates(language, groups, kinds, limit, require_all=False, titles_only=False):
+    vector = "title_vector" if titles_only else "search_vector"
+    expression = tsquery_expression(groups, require_all, weights="" if titles_only else "ABC")
+    query = SearchQuery(expression, search_type="raw", config="simple")
     rows = SearchEntry.objects.filter(
-        language=language, medication__is_published=True, search_vector=query
+        language=language, medication__is_published=True, **{vector: query}
     )
     if kinds:
         rows = rows.filter(kind__in=kinds)
-    rows = rows.annotate(rank=SearchRank(F("search_vector"), query, weights=TS_WEIGHTS))
+    rows = rows.annotate(rank=SearchRank(F(vector), query, weights=TS_WEIGHTS))
     return list(rows.order_by("-rank", "pk").values_list("pk", flat=True)[:limit])

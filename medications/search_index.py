@@ -209,7 +209,7 @@ def save_entries(entries, rows, *, count_words=False):
     term) for filling the tsvector on PostgreSQL. Their words join the vocabulary."""
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     if connection.vendor == "postgresql":
-        rows.update(search_vector=search_vector())
+        rows.update(search_vector=search_vector(), title_vector=title_vector())
     words = {}
     for entry in entries:
         words.setdefault(entry.language, Counter()).update(entry.words)
@@ -224,6 +224,12 @@ def search_vector():
         + SearchVector("heading_terms", weight="B", config="simple")
         + SearchVector("body_terms", weight="C", config="simple")
         + SearchVector("tags", weight="D", config="simple")
+    )
+
+
+def title_vector():
+    return SearchVector("name_terms", weight="A", config="simple") + SearchVector(
+        "heading_terms", weight="B", config="simple"
     )
 
 
@@ -314,7 +320,7 @@ def reindex_names(medication):
         changed += rows.filter(language=language).exclude(name_terms=terms).update(name_terms=terms)
     if changed:
         if connection.vendor == "postgresql":
-            rows.update(search_vector=search_vector())
+            rows.update(search_vector=search_vector(), title_vector=title_vector())
         add_words(
             {
                 language: Counter(vocabulary_words(names[language].words))

@@ -35,6 +35,9 @@ class SearchEntry(models.Model):
     # PostgreSQL only: the four columns above as one weighted tsvector (A, B, C, D). The
     # column exists on SQLite too but stays empty there; the FTS5 table does its job.
     search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL only: names and heading alone (A, B). Small, so ranking the many rows a
+    # common word matches stays cheap; searched first (see search.broad_candidates).
+    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["language", "medication", "position"]
