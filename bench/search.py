@@ -171,6 +171,7 @@ def build_corpus(sections_wanted):
     synthetic = add_synthetic_leaflets(real, count)
     started = time.perf_counter()
     search_index.rebuild()
+    search_index.tidy_after_rebuild()  # as load_content and rebuild_search_index do
     rebuild_s = time.perf_counter() - started
     total = real_sections + count * SECTIONS_PER_LEAFLET
     print(f"   corpus: {len(real) + count} leaflets, {total} sections per language")

@@ -276,12 +276,19 @@ def rebuild():
         entries.extend(term_entries(term))
     save_entries(entries, SearchEntry.objects.all(), count_words=True)
     bump_version()
-    if connection.vendor == "postgresql":
-        # Fresh statistics, or the planner guesses a handful of rows and picks nested loops.
-        with connection.cursor() as cursor:
-            for model in (SearchEntry, SearchWord, Medication):
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     return len(entries)
+
+
+def tidy_after_rebuild():
+    """PostgreSQL, after a rebuild has committed: clear the dead rows the rebuild left and
+    refresh the statistics. Until autovacuum comes by, every search would step over the old
+    rows, and the planner would guess a handful of rows and pick nested loops. VACUUM cannot
+    run in a transaction: inside one (a test, a caller's atomic block) this does nothing."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for model in (SearchEntry, SearchWord, Medication):
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from medications import search_index
 from medications.loading import ContentErrors, load_content
 
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(problems.errors)} fout(en) gevonden; er is niets veranderd in de database."
             ) from None
+        search_index.tidy_after_rebuild()
         for label, slugs in (
             ("nieuw", report.created),
             ("bijgewerkt", report.updated),

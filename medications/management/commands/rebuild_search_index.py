@@ -10,4 +10,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         rows = search_index.rebuild()
+        search_index.tidy_after_rebuild()
         self.stdout.write(self.style.SUCCESS(f"Zoekindex opnieuw opgebouwd: {rows} regels."))
