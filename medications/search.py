@@ -263,8 +263,8 @@ def matches_any_group(row, groups):
 def broad_candidates(parsed, language):
     """No medication named: the best matching sections of all medications. The search goes
     from narrow to wide and stops once it has enough: the words in a heading or the names,
-    then (for several words) all of them in the text, then any of them. Each step looks at
-    the sections of the kind the question is about first. On a large index a common word
+    then (for several words) all of them in the text, then any of them. Each step puts the
+    sections of the kind the question is about first. On a large index a common word
     matches much of it, and ranking all that is slow; headings keep that small."""
     steps = [{"titles_only": True}]
     if len(parsed.groups) > 1:
@@ -272,11 +272,8 @@ def broad_candidates(parsed, language):
     steps.append({})
     ids = {}
     for options in steps:
-        for kinds in [parsed.kinds, None] if parsed.kinds else [None]:
-            if len(ids) >= BROAD_CANDIDATES:
-                break
-            found = candidate_ids(language, parsed.groups, kinds, BROAD_CANDIDATES, **options)
-            ids.update(dict.fromkeys(found))
+        found = candidate_ids(language, parsed.groups, parsed.kinds, BROAD_CANDIDATES, **options)
+        ids.update(dict.fromkeys(found))
         if len(ids) >= ENOUGH_CANDIDATES:
             break
     if not ids and parsed.kinds:  # no text matches, but the question is clear: those sections

@@ -8,7 +8,7 @@ show the same results whenever they return the same candidates.
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import Case, F, When
 
 from medications.models import Medication, SearchEntry
 from medications.search_index import kind_tag, language_tag, medication_tag
@@ -25,13 +25,18 @@ def candidate_ids(
     language, groups, kinds=None, limit=CANDIDATE_LIMIT, require_all=False, titles_only=False
 ):
     """Ids of published rows in `language` matching any of the term groups (with
-    `require_all`, every group), best first, optionally only of some section kinds, and with
-    `titles_only` only where the words are in the names or the heading."""
+    `require_all`, every group): first those of the section `kinds` the question is about,
+    best first, then the others, best first. With `titles_only`, only rows with the words in
+    their names or heading."""
     if not groups:
         return []
     if connection.vendor == "postgresql":
         return postgresql_candidates(language, groups, kinds, limit, require_all, titles_only)
-    return sqlite_candidates(language, groups, kinds, limit, require_all, titles_only)
+    options = {"require_all": require_all, "titles_only": titles_only}
+    ids = sqlite_candidates(language, groups, kinds, limit, **options) if kinds else []
+    if len(ids) < limit:
+        ids += sqlite_candidates(language, groups, None, limit, **options)
+    return list(dict.fromkeys(ids))[:limit]
 
 
 # --- SQLite: FTS5 -------------------------------------------------------------------------
@@ -82,7 +87,7 @@ def unpublished_ids():
     return set(Medication.objects.filter(is_published=False).values_list("pk", flat=True))
 
 
-def sqlite_candidates(language, groups, kinds, limit, require_all, titles_only):
+def sqlite_candidates(language, groups, kinds, limit, require_all=False, titles_only=False):
     weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
     sql = f"""
         SELECT rowid FROM {FTS_TABLE}
@@ -131,7 +136,9 @@ def postgresql_candidates(language, groups, kinds, limit, require_all=False, tit
     rows = SearchEntry.objects.filter(
         language=language, medication__is_published=True, **{vector: query}
     )
-    if kinds:
-        rows = rows.filter(kind__in=kinds)
     rows = rows.annotate(rank=SearchRank(F(vector), query, weights=TS_WEIGHTS))
-    return list(rows.order_by("-rank", "pk").values_list("pk", flat=True)[:limit])
+    order = ["-rank", "pk"]
+    if kinds:  # one query where SQLite needs two: the kinds asked about first
+        rows = rows.annotate(of_kind=Case(When(kind__in=kinds, then=1), default=0))
+        order.insert(0, "-of_kind")
+    return list(rows.order_by(*order).values_list("pk", flat=True)[:limit])
