@@ -17,7 +17,7 @@ CANDIDATE_LIMIT = 150
 FTS_TABLE = f"{SearchEntry._meta.db_table}_fts"
 # bm25 column weights for name_terms, heading_terms, body_terms, tags.
 FTS_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
-# ts_rank weights for D (tags), C (body), B (heading), A (names).
+# ts_rank weights for D (unused), C (body), B (heading), A (names).
 TS_WEIGHTS = [0.0, 0.1, 0.4, 1.0]
 
 
@@ -106,32 +106,30 @@ def sqlite_candidates(language, groups, kinds, limit, require_all=False, titles_
 # --- PostgreSQL: tsvector -----------------------------------------------------------------
 
 
-def tsquery_term(term, weights):
-    exact = f"{term.stem}:{weights}" if weights else term.stem
+def tsquery_term(term):
+    # No weight restriction: with one, the GIN index is lossy and every match is read again.
     if not term.prefix:
-        return exact
+        return term.stem
     if term.stem.startswith(term.prefix):
-        return f"{term.prefix}:*{weights}"
-    return f"({exact} | {term.prefix}:*{weights})"
+        return f"{term.prefix}:*"
+    return f"({term.stem} | {term.prefix}:*)"
 
 
-def tsquery_group(group, weights):
+def tsquery_group(group):
     return " | ".join(
-        "(" + " & ".join(tsquery_term(term, weights) for term in alternative) + ")"
+        "(" + " & ".join(tsquery_term(term) for term in alternative) + ")"
         for alternative in group.alternatives
     )
 
 
-def tsquery_expression(groups, require_all=False, weights="ABC"):
-    """Weights A, B and C by default: the D weight of search_vector holds the filter tags.
-    title_vector has no tags: its queries need no weights, so its GIN index needs no recheck."""
+def tsquery_expression(groups, require_all=False):
     joined = " & " if require_all else " | "
-    return joined.join(f"({tsquery_group(group, weights)})" for group in groups)
+    return joined.join(f"({tsquery_group(group)})" for group in groups)
 
 
 def postgresql_candidates(language, groups, kinds, limit, require_all=False, titles_only=False):
     vector = "title_vector" if titles_only else "search_vector"
-    expression = tsquery_expression(groups, require_all, weights="" if titles_only else "ABC")
+    expression = tsquery_expression(groups, require_all)
     query = SearchQuery(expression, search_type="raw", config="simple")
     rows = SearchEntry.objects.filter(
         language=language, medication__is_published=True, **{vector: query}

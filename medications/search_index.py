@@ -123,7 +123,7 @@ def medication_tag(medication_id):
 
 
 def tags(language, kind, medication_id=None):
-    """Filter terms, one word each, for the FTS5 tags column and the tsvector's D weight."""
+    """Filter terms, one word each, for the FTS5 tags column (PostgreSQL filters on columns)."""
     parts = [language_tag(language), kind_tag(kind)]
     if medication_id is not None:
         parts.append(medication_tag(medication_id))
@@ -223,7 +223,6 @@ def search_vector():
         SearchVector("name_terms", weight="A", config="simple")
         + SearchVector("heading_terms", weight="B", config="simple")
         + SearchVector("body_terms", weight="C", config="simple")
-        + SearchVector("tags", weight="D", config="simple")
     )
 
 

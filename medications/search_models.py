@@ -32,7 +32,7 @@ class SearchEntry(models.Model):
     heading_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     tags = models.CharField(max_length=200, help_text="Filter terms: language, kind, medication.")
-    # PostgreSQL only: the four columns above as one weighted tsvector (A, B, C, D). The
+    # PostgreSQL only: the three term columns as one weighted tsvector (A, B, C). The
     # column exists on SQLite too but stays empty there; the FTS5 table does its job.
     search_vector = SearchVectorField(null=True, editable=False)
     # PostgreSQL only: names and heading alone (A, B). Small, so ranking the many rows a
