@@ -33,6 +33,7 @@ def candidate_ids(
     if connection.vendor == "postgresql":
         return postgresql_candidates(language, groups, kinds, limit, require_all, titles_only)
     options = {"require_all": require_all, "titles_only": titles_only}
+    options["hidden_ids"] = unpublished_ids()  # once for both queries
     ids = sqlite_candidates(language, groups, kinds, limit, **options) if kinds else []
     if len(ids) < limit:
         ids += sqlite_candidates(language, groups, None, limit, **options)
@@ -52,15 +53,22 @@ def fts5_term(term):
     return f'({exact} OR "{term.prefix}"*)'
 
 
-def fts5_group(group):
-    return " OR ".join(
-        "(" + " AND ".join(fts5_term(term) for term in alternative) + ")"
-        for alternative in group.alternatives
-    )
+def boolean_expression(groups, term, and_, or_, require_all):
+    """The term groups in one query syntax (FTS5 or tsquery): a group matches when all terms
+    of one of its alternatives do; the expression when any group does (all: `require_all`)."""
+
+    def group_expression(group):
+        return f" {or_} ".join(
+            "(" + f" {and_} ".join(term(each) for each in alternative) + ")"
+            for alternative in group.alternatives
+        )
+
+    joined = f" {and_} " if require_all else f" {or_} "
+    return joined.join(f"({group_expression(group)})" for group in groups)
 
 
 def fts5_groups(groups, require_all=False, titles_only=False):
-    joined = (" AND " if require_all else " OR ").join(f"({fts5_group(g)})" for g in groups)
+    joined = boolean_expression(groups, fts5_term, "AND", "OR", require_all)
     columns = "name_terms heading_terms" if titles_only else "name_terms heading_terms body_terms"
     return "{" + columns + "} : (" + joined + ")"
 
@@ -87,7 +95,9 @@ def unpublished_ids():
     return set(Medication.objects.filter(is_published=False).values_list("pk", flat=True))
 
 
-def sqlite_candidates(language, groups, kinds, limit, require_all=False, titles_only=False):
+def sqlite_candidates(
+    language, groups, kinds, limit, require_all=False, titles_only=False, hidden_ids=()
+):
     weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
     sql = f"""
         SELECT rowid FROM {FTS_TABLE}
@@ -95,9 +105,7 @@ def sqlite_candidates(language, groups, kinds, limit, require_all=False, titles_
         ORDER BY bm25({FTS_TABLE}, {weights}), rowid
         LIMIT %s
     """  # noqa: S608 (the table name is ours; the expression is a parameter)
-    expression = fts5_expression(
-        language, groups, kinds, unpublished_ids(), require_all, titles_only
-    )
+    expression = fts5_expression(language, groups, kinds, hidden_ids, require_all, titles_only)
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression, limit])
         return [row[0] for row in cursor.fetchall()]
@@ -115,16 +123,8 @@ def tsquery_term(term):
     return f"({term.stem} | {term.prefix}:*)"
 
 
-def tsquery_group(group):
-    return " | ".join(
-        "(" + " & ".join(tsquery_term(term) for term in alternative) + ")"
-        for alternative in group.alternatives
-    )
-
-
 def tsquery_expression(groups, require_all=False):
-    joined = " & " if require_all else " | "
-    return joined.join(f"({tsquery_group(group)})" for group in groups)
+    return boolean_expression(groups, tsquery_term, "&", "|", require_all)
 
 
 def postgresql_candidates(language, groups, kinds, limit, require_all=False, titles_only=False):

@@ -216,20 +216,17 @@ def save_entries(entries, rows, *, count_words=False):
     add_words(words, count_words=count_words)
 
 
-def search_vector():
-    """The weighted tsvector of a row, over the Python-analysed columns. The 'simple'
-    configuration only splits on spaces and lowercases: no second stemmer on top of ours."""
-    return (
-        SearchVector("name_terms", weight="A", config="simple")
-        + SearchVector("heading_terms", weight="B", config="simple")
-        + SearchVector("body_terms", weight="C", config="simple")
-    )
-
-
 def title_vector():
+    """Names and heading as a weighted tsvector. The 'simple' configuration only splits on
+    spaces and lowercases: no second stemmer on top of ours."""
     return SearchVector("name_terms", weight="A", config="simple") + SearchVector(
         "heading_terms", weight="B", config="simple"
     )
+
+
+def search_vector():
+    """The whole row: names, heading and text (weights A, B and C)."""
+    return title_vector() + SearchVector("body_terms", weight="C", config="simple")
 
 
 def add_words(words_by_language, *, count_words):
