@@ -156,8 +156,9 @@ def percentiles(samples):
 
 def build_corpus(sections_wanted):
     """Empty the database, load the real content, add synthetic leaflets, rebuild the index."""
-    from medications import search_index
     from medications.loading import load_content
+
+    from medications import search_index
     from medications.models import GlossaryTerm, Medication, SearchEntry, SearchWord
 
     SearchEntry.objects.all().delete()
@@ -347,9 +348,9 @@ def explain(corpus):
     """PostgreSQL's plans for the candidate queries (a question naming a medication needs
     none: its few rows are matched in Python)."""
     from django.db import connection
+    from medications.search_backends import postgresql_candidates
 
     from medications import analysis
-    from medications.search_backends import postgresql_candidates
 
     broad = [analysis.term_group("bijwerkingen"), analysis.term_group("griepprik")]
     for label, kinds in [("broad, prefix + OR", None), ("broad, with kind", {"bijwerkingen": 1})]:

@@ -8,7 +8,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from medications.glossary_links import relink_all_sections
+from medications import publishing
 from medications.models import (
     CORE_SECTION_KINDS,
     GlossaryTerm,
@@ -17,6 +17,23 @@ from medications.models import (
     Section,
     SectionKind,
 )
+
+
+class WritePathAdmin(TranslationAdmin):
+    """Every change made through these admin pages goes through the write path: its
+    derived data (HTML, terms used, search) is made once, when the request's change ends."""
+
+    def changeform_view(self, *args, **kwargs):
+        with publishing.changes():
+            return super().changeform_view(*args, **kwargs)
+
+    def delete_view(self, *args, **kwargs):
+        with publishing.changes():
+            return super().delete_view(*args, **kwargs)
+
+    def changelist_view(self, *args, **kwargs):  # actions and bulk deletes
+        with publishing.changes():
+            return super().changelist_view(*args, **kwargs)
 
 
 class SectionInline(TranslationStackedInline):
@@ -32,7 +49,7 @@ class MemberInline(TranslationTabularInline):
 
 
 @admin.register(Medication)
-class MedicationAdmin(TranslationAdmin):
+class MedicationAdmin(WritePathAdmin):
     list_display = ("name", "kind", "brand_names", "is_published", "last_reviewed", "core_topics")
     list_filter = ("kind", "is_published")
     search_fields = ("name", "brand_names", "other_names", "slug")
@@ -95,17 +112,17 @@ class MedicationAdmin(TranslationAdmin):
 
     @admin.action(description="Publiceren")
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = set_published(queryset, True)
         self.message_user(request, f"{count} medicijn(en) gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Offline halen")
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = set_published(queryset, False)
         self.message_user(request, f"{count} medicijn(en) offline gehaald.", messages.SUCCESS)
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(TranslationAdmin):
+class GlossaryTermAdmin(WritePathAdmin):
     list_display = ("term", "variants", "used_in")
     search_fields = ("term", "variants", "explanation_markdown")
     prepopulated_fields = {"slug": ("term",)}
@@ -118,15 +135,10 @@ class GlossaryTermAdmin(TranslationAdmin):
     def used_in(self, term):
         return ", ".join(m.name for m in term.medications.all()) or "-"
 
-    # A term's words and explanation are part of every section that uses it.
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        relink_all_sections()
 
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        relink_all_sections()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        relink_all_sections()
+def set_published(queryset, published):
+    medications = list(queryset)
+    for medication in medications:
+        medication.is_published = published
+        medication.save(update_fields=["is_published", "updated_at"])
+    return len(medications)

@@ -7,4 +7,4 @@ class MedicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from medications import signals  # noqa: F401  (connects the search index hooks)
+        from medications import receivers  # noqa: F401  (rows changed -> the write path)

@@ -6,7 +6,8 @@ JavaScript and by keyboard. The explanation links to the term in the woordenlijs
 runs on HTML that is already sanitised and builds its own markup with escaping, so editor
 content can never add attributes. Which terms a leaflet uses is kept in
 `Medication.glossary_terms`, read back from the stored HTML (`data-term`, which the sanitiser
-never lets through from editors).
+never lets through from editors). This module works on HTML and term values only; the write
+path (medications.publishing) feeds it the glossary and stores what it makes.
 """
 
 import re
@@ -14,11 +15,8 @@ from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
 
-from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils.html import strip_tags
-from modeltranslation.utils import build_localized_fieldname
 
 from medications.text import sort_key, strip_diacritics
 
@@ -71,29 +69,6 @@ class GlossaryLinker:
         self.pattern = (
             re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?!\w)") if ordered else None
         )
-
-    @classmethod
-    def for_language(cls, language):
-        """The glossary in one language; terms without a name in that language are left out."""
-        from medications.models import GlossaryTerm
-
-        def field(name):
-            return build_localized_fieldname(name, language)
-
-        rows = GlossaryTerm.objects.order_by("pk").values_list(
-            "slug", field("term"), field("variants"), field("explanation_html")
-        )
-        terms = [
-            Term(
-                slug=slug,
-                term=term,
-                forms=(term, *[v.strip() for v in (variants or "").split(",") if v.strip()]),
-                explanation=plain_text(explanation_html or ""),
-            )
-            for slug, term, variants, explanation_html in rows
-            if term
-        ]
-        return cls(terms)
 
     def link(self, html, id_prefix):
         """Return `html` with the first occurrence of each term marked up."""
@@ -172,58 +147,3 @@ def plain_text(html):
 def term_slugs_in(html):
     """Slugs of the terms marked up in stored HTML, in order of first appearance."""
     return list(dict.fromkeys(TERM_ATTRIBUTE.findall(html or "")))
-
-
-# --- Keeping stored HTML and Medication.glossary_terms up to date ---------------------------
-
-
-def default_language_html(section):
-    return getattr(section, build_localized_fieldname("body_html", settings.LANGUAGE_CODE)) or ""
-
-
-def linkers_for_all_languages():
-    return {language: GlossaryLinker.for_language(language) for language, _ in settings.LANGUAGES}
-
-
-def record_terms_used(medication):
-    """Set `medication.glossary_terms` to the terms marked up in its sections."""
-    from medications.models import GlossaryTerm, Section
-
-    # From the database, not `medication.sections`: the admin's instance has them prefetched.
-    html_field = build_localized_fieldname("body_html", settings.LANGUAGE_CODE)
-    stored = Section.objects.filter(medication_id=medication.pk).values_list(html_field, flat=True)
-    slugs = {slug for html in stored for slug in term_slugs_in(html)}
-    medication.glossary_terms.set(GlossaryTerm.objects.filter(slug__in=slugs))
-
-
-def relink_all_sections():
-    """Render every section again with the current glossary (its Markdown is not touched),
-    then refresh which terms each leaflet uses. Run after the glossary changes."""
-    from medications.models import GlossaryTerm, Medication, Section
-
-    linkers = linkers_for_all_languages()
-    html_fields = [build_localized_fieldname("body_html", lang) for lang, _ in settings.LANGUAGES]
-    term_ids = dict(GlossaryTerm.objects.values_list("slug", "pk"))
-    changed = []
-    used = {}
-    with transaction.atomic():
-        for section in Section.objects.all():
-            before = [getattr(section, name) for name in html_fields]
-            section.render(linkers=linkers)
-            if [getattr(section, name) for name in html_fields] != before:
-                changed.append(section)
-            slugs = term_slugs_in(default_language_html(section))
-            used.setdefault(section.medication_id, set()).update(slugs)
-        Section.objects.bulk_update(changed, html_fields, batch_size=200)
-
-        through = Medication.glossary_terms.through
-        through.objects.all().delete()
-        through.objects.bulk_create(
-            [
-                through(medication_id=medication_id, glossaryterm_id=term_ids[slug])
-                for medication_id, slugs in used.items()
-                for slug in sorted(slugs)
-                if slug in term_ids
-            ]
-        )
-    return len(changed)

@@ -1,71 +1,27 @@
 """The domain: medications (or groups of them), their sections, members and the glossary."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
-from modeltranslation.utils import build_localized_fieldname
 
-from medications import glossary_links
-from medications.rendering import render_markdown
-from medications.text import format_source_date, sort_key
-
-
-def split_names(value):
-    """Turn an editor's comma-separated list into a clean list of names."""
-    return [name.strip() for name in value.split(",") if name.strip()]
-
-
-class MedicationKind(models.TextChoices):
-    """What kind of medicine this is; the home page groups by it, in this order."""
-
-    REUMAREMMER = "reumaremmer", "Reumaremmers"
-    BIOLOGICAL = "biological", "Biologicals"
-    JAK_REMMER = "jak-remmer", "JAK-remmers"
-    IMMUNOGLOBULINE = "immunoglobuline", "Immunoglobulinen"
-
-
-class Route(models.TextChoices):
-    TABLET = "tablet", "Tablet"
-    SUBCUTANEOUS_INJECTION = "onderhuidse-injectie", "Injectie onder de huid"
-    INFUSION = "infuus", "Infuus"
-    INFUSION_OR_SUBCUTANEOUS = "infuus-of-onderhuids", "Infuus of onder de huid"
-
-
-class SectionKind(models.TextChoices):
-    """The fixed section vocabulary. The value is the page anchor; the order is the page order."""
-
-    WERKING = "werking", "Wat is het en hoe werkt het?"
-    AANDOENING = "aandoening", "De aandoening"
-    VOOR_DE_START = "voor-de-start", "Voordat u begint"
-    NIET_GEBRUIKEN = "niet-gebruiken", "Wanneer niet gebruiken"
-    DOSERING = "dosering", "Hoe gebruikt u het?"
-    WANNEER_WERKT_HET = "wanneer-werkt-het", "Wanneer werkt het?"
-    BIJWERKINGEN = "bijwerkingen", "Bijwerkingen"
-    WANNEER_CONTACT = "wanneer-contact", "Wanneer neemt u contact op?"
-    CONTROLES = "controles", "Bloedcontroles en andere controles"
-    ZWANGERSCHAP = "zwangerschap", "Zwangerschap, borstvoeding en kinderwens"
-    VACCINATIE = "vaccinatie", "Vaccinaties"
-    OPERATIES = "operaties", "Operaties en de tandarts"
-    ANDERE_MEDICIJNEN = "andere-medicijnen", "Andere medicijnen"
-    BEWAREN = "bewaren", "Bewaren"
-    REIZEN = "reizen", "Op reis"
-    MEER_WETEN = "meer-weten", "Meer weten"
-    VRAGEN = "vragen", "Vragen en contact"
-
-    @classmethod
-    def position_of(cls, value):
-        return cls.values.index(value)
-
-
-CORE_SECTION_KINDS = (
-    SectionKind.DOSERING,
-    SectionKind.BIJWERKINGEN,
-    SectionKind.CONTROLES,
-    SectionKind.ZWANGERSCHAP,
-    SectionKind.VACCINATIE,
-    SectionKind.OPERATIES,
+from medications.choices import CORE_SECTION_KINDS, MedicationKind, Route, SectionKind
+from medications.text import format_source_date, sort_key, split_names
+from medications.validators import (
+    validate_lowercase_slug,
+    validate_not_in_future,
+    validate_source_date,
 )
+
+__all__ = [
+    "CORE_SECTION_KINDS",
+    "GlossaryTerm",
+    "Medication",
+    "MedicationKind",
+    "Member",
+    "Route",
+    "Section",
+    "SectionKind",
+]
 
 
 class MedicationQuerySet(models.QuerySet):
@@ -80,7 +36,9 @@ class MedicationQuerySet(models.QuerySet):
 class Medication(models.Model):
     """A medication, or a group of medications that one leaflet covers."""
 
-    slug = models.SlugField("webadres", max_length=80, unique=True)
+    slug = models.CharField(
+        "webadres", max_length=80, unique=True, validators=[validate_lowercase_slug]
+    )
     name = models.CharField("naam", max_length=120)
     kind = models.CharField("soort", max_length=20, choices=MedicationKind.choices)
     route = models.CharField("toediening", max_length=30, choices=Route.choices)
@@ -102,10 +60,14 @@ class Medication(models.Model):
     )
     source_title = models.CharField("bron: titel folder", max_length=300)
     source_date = models.CharField(
-        "bron: datum", max_length=10, blank=True, help_text="Jaar, JJJJ-MM of JJJJ-MM-DD."
+        "bron: datum",
+        max_length=10,
+        blank=True,
+        validators=[validate_source_date],
+        help_text="Jaar, JJJJ-MM of JJJJ-MM-DD.",
     )
     source_note = models.CharField("bron: opmerking", max_length=300, blank=True)
-    last_reviewed = models.DateField("laatst gecontroleerd")
+    last_reviewed = models.DateField("laatst gecontroleerd", validators=[validate_not_in_future])
     is_published = models.BooleanField("gepubliceerd", default=True)
     content_file = models.CharField(
         "inhoudsbestand",
@@ -131,6 +93,10 @@ class Medication(models.Model):
 
     def get_absolute_url(self):
         return reverse("medications:detail", kwargs={"slug": self.slug})
+
+    def section_url(self, anchor):
+        """The address of one section of this page: the only place it is built."""
+        return f"{self.get_absolute_url()}#{anchor}"
 
     @property
     def brand_name_list(self):
@@ -171,7 +137,9 @@ class Member(models.Model):
         verbose_name_plural = "leden van de groep"
         constraints = [
             models.UniqueConstraint(
-                fields=["medication", "substance"], name="unique_member_per_medication"
+                fields=["medication", "substance"],
+                name="unique_member_per_medication",
+                violation_error_message="een lid staat twee keer in de groep.",
             )
         ]
 
@@ -211,28 +179,12 @@ class Section(models.Model):
         return f"{self.medication}: {self.heading}"
 
     def save(self, *args, **kwargs):
+        # Same-row work only: the HTML is rendered by the write path (medications.publishing).
         self.position = SectionKind.position_of(self.kind)
-        self.render()
         super().save(*args, **kwargs)
-        glossary_links.record_terms_used(self.medication)
 
     def get_absolute_url(self):
-        return f"{self.medication.get_absolute_url()}#{self.kind}"
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        glossary_links.record_terms_used(self.medication)
-        return result
-
-    def render(self, linkers=None):
-        """Store sanitised HTML for every language, with glossary terms marked up, so pages
-        never render Markdown. `linkers` (language -> GlossaryLinker) saves queries in bulk."""
-        if linkers is None:
-            linkers = glossary_links.linkers_for_all_languages()
-        for language, _ in settings.LANGUAGES:
-            source = getattr(self, build_localized_fieldname("body_markdown", language), "")
-            html = render_markdown(source or "", id_prefix=self.kind, glossary=linkers[language])
-            setattr(self, build_localized_fieldname("body_html", language), html)
+        return self.medication.section_url(self.kind)
 
     @property
     def anchor(self):
@@ -266,13 +218,6 @@ class GlossaryTerm(models.Model):
     def __str__(self):
         return self.term
 
-    def save(self, *args, **kwargs):
-        for language, _ in settings.LANGUAGES:
-            source = getattr(self, build_localized_fieldname("explanation_markdown", language), "")
-            html = render_markdown(source or "", id_prefix=self.slug)
-            setattr(self, build_localized_fieldname("explanation_html", language), html)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return f"{reverse('medications:glossary')}#{self.slug}"
 
@@ -283,7 +228,3 @@ class GlossaryTerm(models.Model):
     @property
     def first_letter(self):
         return sort_key(self.term)[:1].upper() or "#"
-
-
-# The search index lives in its own module; importing it here registers its models.
-from medications.search_models import SearchEntry, SearchIndexVersion, SearchWord  # noqa: E402, F401

@@ -3,6 +3,11 @@
 import unicodedata
 
 
+def split_names(value):
+    """Turn an editor's comma-separated list into a clean list of names."""
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
 def strip_diacritics(text):
     """'Corticosteroïden' -> 'Corticosteroiden'."""
     decomposed = unicodedata.normalize("NFKD", text)

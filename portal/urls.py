@@ -1,4 +1,4 @@
-"""URL configuration: the public site from the medications app, the admin for editors."""
+"""URL configuration: the public site (medications, search), the admin for editors."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -9,6 +9,7 @@ admin.site.index_title = "Inhoud beheren"
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
+    path("", include("search.urls")),
     path("", include("medications.urls")),
 ]
 

@@ -202,7 +202,7 @@ class Outcome:
 
 def evaluate(gold_set=GOLD):
     """Run every gold query through the search; returns Outcomes."""
-    from medications.search import search_medications
+    from search.query import search_medications
 
     outcomes = []
     for gold in gold_set:

@@ -15,7 +15,7 @@ try:
 except ImportError:  # the `browser` fixture skips, or fails in CI, and says why
     expect = None
 
-from medications.loading import load_content
+from medications.content import load_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 from django.utils.text import slugify
 
+from medications.content import load_content
 from medications.glossary_links import GlossaryLinker, Term, term_slugs_in
-from medications.loading import load_content
 from medications.models import GlossaryTerm, Medication, Section
 from medications.rendering import render_markdown
 from tests.conftest import CORE_SECTIONS, GLOSSARY, leaflet_text
@@ -258,15 +258,19 @@ def test_a_changed_glossary_relinks_unchanged_leaflets(leaflet_with_terms, conte
 
 
 @pytest.mark.django_db
-def test_saving_or_deleting_a_section_updates_the_terms_used(leaflet_with_terms):
+def test_saving_or_deleting_a_section_updates_the_terms_used(
+    leaflet_with_terms, django_capture_on_commit_callbacks
+):
     medication = Medication.objects.get(slug="testmiddel")
     dosering = medication.sections.get(kind="dosering")
 
     dosering.body_markdown = "Uw lichaam maakt minder antistoffen."
-    dosering.save()
+    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
+        dosering.save()
     assert {t.slug for t in medication.glossary_terms.all()} == {"afweersysteem", "antistof"}
 
-    medication.sections.get(kind="werking").delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        medication.sections.get(kind="werking").delete()
     assert [t.slug for t in medication.glossary_terms.all()] == ["antistof"]
 
 

@@ -4,7 +4,7 @@ and then the database is exactly as it was."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from medications.loading import ContentErrors, load_content
+from medications.content import ContentErrors, load_content
 from medications.models import GlossaryTerm, Medication, Member, Section
 from tests.conftest import CORE_SECTIONS, leaflet_text
 

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from medications import analysis
-from medications.loading import load_content
-from medications.models import GlossaryTerm, Medication, SearchEntry, Section
-from medications.search import MAX_QUERY_LENGTH, search_medications
-from medications.vocabulary import vocabulary
+from medications.content import load_content
+from medications.models import GlossaryTerm, Medication, Section
+from search import analysis
+from search.models import SearchEntry
+from search.query import MAX_QUERY_LENGTH, search_medications
+from search.vocabulary import vocabulary
 from tests import search_gold
 from tests.conftest import CORE_SECTIONS, leaflet_text
 
@@ -275,7 +276,7 @@ def test_load_content_rebuilds_the_index(content_dir):
     assert search_medications("testo").redirect_url == "/medicijnen/testmiddel/"
 
 
-def test_saving_and_deleting_a_section_updates_the_index():
+def test_saving_and_deleting_a_section_updates_the_index(django_capture_on_commit_callbacks):
     medication = Medication.objects.get(slug="azathioprine")
     assert not search_medications("azathioprine sokkenla").hits[0].url.endswith("#bewaren")
     section = Section(
@@ -284,26 +285,30 @@ def test_saving_and_deleting_a_section_updates_the_index():
         heading="Hoe bewaart u azathioprine?",
         body_markdown="Bewaar de tabletten in de sokkenla, droog en donker.",
     )
-    section.save()
+    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
+        section.save()
     hit = search_medications("azathioprine sokkenla").hits[0]
     assert hit.url == "/medicijnen/azathioprine/#bewaren"
     assert "<mark>sokkenla</mark>" in hit.snippet_html
 
-    section.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        section.delete()
     assert all(h.kind != "bewaren" for h in search_medications("azathioprine sokkenla").hits)
 
 
-def test_a_new_brand_name_is_found_at_once():
+def test_a_new_brand_name_is_found_at_once(django_capture_on_commit_callbacks):
     medication = Medication.objects.get(slug="anakinra")
     medication.brand_names = "Kineret, Anakinox"
-    medication.save()
+    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
+        medication.save()
     assert search_medications("Anakinox").redirect_url == "/medicijnen/anakinra/"
     assert search_medications("anakinox bijwerkingen").hits[0].url.endswith("#bijwerkingen")
 
 
-def test_a_new_member_brand_is_found_at_once():
+def test_a_new_member_brand_is_found_at_once(django_capture_on_commit_callbacks):
     medication = Medication.objects.get(slug="jak-remmers")
-    medication.members.create(substance="peficitinib", brand_names="Smyraf", position=9)
+    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
+        medication.members.create(substance="peficitinib", brand_names="Smyraf", position=9)
     assert search_medications("Smyraf").redirect_url == "/medicijnen/jak-remmers/"
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from medications.loading import load_content
+from medications.content import load_content
 from medications.models import Medication
 from tests.conftest import leaflet_text
 

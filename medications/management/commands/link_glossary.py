@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from medications.glossary_links import relink_all_sections
+from medications import publishing
 
 
 class Command(BaseCommand):
@@ -12,5 +12,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        changed = relink_all_sections()
-        self.stdout.write(self.style.SUCCESS(f"Klaar: {changed} onderdeel/onderdelen bijgewerkt."))
+        with publishing.changes() as batch:
+            batch.relink_everything()
+        self.stdout.write(self.style.SUCCESS("Klaar: alle onderdelen opnieuw opgemaakt."))

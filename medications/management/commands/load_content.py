@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from medications import search_index
-from medications.loading import ContentErrors, load_content
+from medications.content import ContentErrors, load_content
 
 
 class Command(BaseCommand):
@@ -27,7 +26,6 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(problems.errors)} fout(en) gevonden; er is niets veranderd in de database."
             ) from None
-        search_index.tidy_after_rebuild()
         for label, slugs in (
             ("nieuw", report.created),
             ("bijgewerkt", report.updated),

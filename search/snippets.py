@@ -10,7 +10,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from medications import analysis
+from search import analysis
 
 WORD = re.compile(r"\w+")
 SNIPPET_LENGTH = 240  # characters, about 35 words

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from medications import search_index
+from search import index as search_index
 
 
 class Command(BaseCommand):

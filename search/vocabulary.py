@@ -13,9 +13,10 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from medications import analysis
-from medications.models import GlossaryTerm, Medication, SearchWord
-from medications.search_index import current_version, medication_names, term_names
+from medications.models import GlossaryTerm, Medication
+from search import analysis
+from search.index import current_version, medication_names, term_names
+from search.models import SearchWord
 
 # Only words this long are corrected: shorter ones are too often a different, valid word.
 MIN_CORRECTION_LENGTH = 4

@@ -1,8 +1,8 @@
-"""The search index: rows derived from the content by medications.search_index, never edited.
+"""The search index: rows derived from the content by search.index, never edited by hand.
 
-Imported at the end of models.py. The `*_terms` columns hold text analysed in Python
-(medications.analysis); SQLite indexes them in an FTS5 table and PostgreSQL in
-`search_vector`, both created by migration 0002_search_index.
+The `*_terms` columns hold text analysed in Python (search.analysis); SQLite indexes them in
+an FTS5 table and PostgreSQL in `search_vector`. The tables were created by the medications
+app (its migration 0002) before search became an app of its own, so they keep their names.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -40,6 +40,7 @@ class SearchEntry(models.Model):
     title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
+        db_table = "medications_searchentry"
         ordering = ["language", "medication", "position"]
         verbose_name = "zoekindex-regel"
         verbose_name_plural = "zoekindex"
@@ -59,7 +60,7 @@ class SearchEntry(models.Model):
     def get_absolute_url(self):
         if self.glossary_term_id:
             return self.glossary_term.get_absolute_url()
-        return f"{self.medication.get_absolute_url()}#{self.kind}"
+        return self.medication.section_url(self.kind)
 
     @property
     def is_glossary_term(self):
@@ -75,6 +76,7 @@ class SearchWord(models.Model):
     frequency = models.PositiveIntegerField(default=1)
 
     class Meta:
+        db_table = "medications_searchword"
         ordering = ["language", "word"]
         constraints = [
             models.UniqueConstraint(fields=["language", "word"], name="unique_search_word")
@@ -90,6 +92,9 @@ class SearchIndexVersion(models.Model):
     rolled-back change the old token comes back, and with it the old (right) cache."""
 
     token = models.CharField(max_length=32)
+
+    class Meta:
+        db_table = "medications_searchindexversion"
 
     def __str__(self):
         return self.token

@@ -1,91 +1,34 @@
 """Search: a patient's question -> the right section of the right leaflet.
 
 1. The query is cleaned, split into words and typing errors are corrected against the portal's
-   own vocabulary (medications.vocabulary); a query that is exactly one medication's name
-   goes straight to its page.
-2. Candidates come from the database's full-text index (medications.search_backends); a
-   named medication limits them to its own sections.
-3. The final order is decided here, in Python, so SQLite and PostgreSQL show the same results.
+   own vocabulary (search.vocabulary); a query that is exactly one medication's name goes
+   straight to its page.
+2. Candidates come from the database's full-text index (search.backends); a named medication
+   limits them to its own sections.
+3. The final order is decided in Python (search.ranking), so SQLite and PostgreSQL show the
+   same results.
 """
 
-import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
 
-from medications import analysis, snippets
-from medications.models import GlossaryTerm, Medication, SearchEntry, SectionKind
-from medications.search_backends import candidate_ids
+from medications.models import GlossaryTerm, Medication
 from medications.text import sort_key
-from medications.vocabulary import vocabulary
+from search import analysis, snippets
+from search.backends import backend
+from search.models import SearchEntry
+from search.ranking import CANDIDATE_FIELDS, Candidate, group_hits, occurrences, rank
+from search.vocabulary import vocabulary
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
-MAX_MEDICATIONS_SHOWN = 10
-# Candidates for a broad question; the page shows MAX_MEDICATIONS_SHOWN of them at most.
+# Candidates for a broad question; the page shows ranking.MAX_MEDICATIONS_SHOWN at most.
 BROAD_CANDIDATES = 30
 # Sections with all the words of a question: enough of them, and no search for 'any' follows.
 ENOUGH_CANDIDATES = 20
-# A named medication shows its best sections; a broad question one or two per medication.
-MAX_HITS_NAMED = 3
-MAX_HITS_BROAD = 2
-SECOND_HIT_SHARE = 0.8
 EXAMPLE_QUERIES = ["bijwerkingen", "zwanger", "griepprik", "tandarts", "Imuran"]
-
-# Ranking weights, the same for both databases.
-HEADING_WEIGHT = 2.0
-NAME_WEIGHT = 3.0
-MAX_BODY_SCORE = 3.0
-SYNONYM_WEIGHT = 0.8
-COVERAGE_WEIGHT = 3.0
-KIND_WEIGHT = 3.0
-NAMED_WEIGHT = 10.0
-
-
-@dataclass
-class Candidate:
-    """A search index row as ranking needs it: plain values, no model instance."""
-
-    pk: int
-    kind: str
-    medication_id: int
-    medication_slug: str
-    position: int
-    title: str
-    name_terms: str
-    heading_terms: str
-    body_terms: str
-    text: str | None = None
-
-
-CANDIDATE_FIELDS = [
-    "pk", "kind", "medication_id", "medication__slug", "position", "title", "name_terms",
-    "heading_terms", "body_terms",
-]  # fmt: skip
-
-
-@dataclass
-class Hit:
-    """One section found, with its highlighted title and snippet."""
-
-    candidate: Candidate
-    score: float
-    medication: Medication | None = None
-    title_html: str = ""
-    snippet_html: str = ""
-
-    @property
-    def url(self):
-        return f"{self.medication.get_absolute_url()}#{self.kind}"
-
-    @property
-    def kind(self):
-        return self.candidate.kind
-
-    @property
-    def kind_label(self):
-        return SectionKind(self.kind).label if self.kind in SectionKind else ""
 
 
 @dataclass
@@ -101,12 +44,6 @@ class GlossaryHit:
     @property
     def url(self):
         return self.term.get_absolute_url()
-
-
-@dataclass
-class ResultGroup:
-    medication: Medication
-    hits: list
 
 
 @dataclass
@@ -272,7 +209,9 @@ def broad_candidates(parsed, language):
     steps.append({})
     ids = {}
     for options in steps:
-        found = candidate_ids(language, parsed.groups, parsed.kinds, BROAD_CANDIDATES, **options)
+        found = backend().candidate_ids(
+            language, parsed.groups, parsed.kinds, BROAD_CANDIDATES, **options
+        )
         ids.update(dict.fromkeys(found))
         if len(ids) >= ENOUGH_CANDIDATES:
             break
@@ -282,83 +221,6 @@ def broad_candidates(parsed, language):
     # By id alone: with the language too, SQLite walks the language index instead.
     rows = SearchEntry.objects.filter(pk__in=list(ids), medication__is_published=True)
     return fetch(rows.order_by())
-
-
-# --- Ranking ------------------------------------------------------------------------------
-
-
-def occurrences(terms, term):
-    """How often a term occurs in a space-padded string of index terms."""
-    if not term.prefix:
-        return terms.count(f" {term.stem} ")
-    if term.stem.startswith(term.prefix):
-        return terms.count(f" {term.prefix}")
-    return terms.count(f" {term.stem} ") + terms.count(f" {term.prefix}")
-
-
-def group_score(group, names, heading, body):
-    """How well a row matches one query word: in its title, how often in its text, or in its
-    names. The word itself counts fully, a synonym a little less."""
-    best = 0.0
-    for position, alternative in enumerate(group.alternatives):
-        in_heading = all(occurrences(heading, term) for term in alternative)
-        in_names = all(occurrences(names, term) for term in alternative)
-        in_body = min(occurrences(body, term) for term in alternative)
-        score = (
-            HEADING_WEIGHT * in_heading
-            + NAME_WEIGHT * in_names
-            + min(math.log2(1 + in_body), MAX_BODY_SCORE)
-        )
-        best = max(best, score * (SYNONYM_WEIGHT if position else 1.0))
-    return best
-
-
-def score_row(row, parsed, named_ids):
-    """A candidate's score: how well it matches each query word, how many of them it
-    matches, whether it is the kind of section asked about, and of a medication named."""
-    names = f" {row.name_terms} "
-    heading = f" {row.heading_terms} "
-    body = f" {row.body_terms} "
-    scores = [group_score(group, names, heading, body) for group in parsed.groups]
-    score = sum(scores)
-    if scores:
-        score += COVERAGE_WEIGHT * sum(1 for s in scores if s) / len(scores)
-    score += KIND_WEIGHT * parsed.kinds.get(row.kind, 0)
-    if row.medication_id in named_ids:
-        score += NAMED_WEIGHT
-    return score
-
-
-def rank(candidates, parsed, named_ids):
-    """Candidates as hits, best first; ties go by medication and page order."""
-    hits = [Hit(candidate, score_row(candidate, parsed, named_ids)) for candidate in candidates]
-    return sorted(
-        (hit for hit in hits if hit.score > 0),
-        key=lambda hit: (-hit.score, hit.candidate.medication_slug, hit.candidate.position),
-    )
-
-
-def group_hits(hits, named):
-    """Hits per medication, medications in the order of their best hit. Returns the groups
-    shown and how many medications were left out."""
-    by_medication = {}
-    for hit in hits:
-        by_medication.setdefault(hit.candidate.medication_id, []).append(hit)
-    shown_ids = list(by_medication)[:MAX_MEDICATIONS_SHOWN]
-    medications = Medication.objects.in_bulk(shown_ids)
-    groups = []
-    for medication_id in shown_ids:
-        medication_hits = by_medication[medication_id]
-        best = medication_hits[0].score
-        if named:
-            shown = medication_hits[:MAX_HITS_NAMED]
-        else:
-            shown = [h for h in medication_hits if h.score >= SECOND_HIT_SHARE * best]
-            shown = shown[:MAX_HITS_BROAD]
-        for hit in shown:
-            hit.medication = medications[medication_id]
-        groups.append(ResultGroup(medication=medications[medication_id], hits=shown))
-    return groups, len(by_medication) - len(shown_ids)
 
 
 def glossary_hits(term_ids, language):

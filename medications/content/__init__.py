@@ -1,0 +1,19 @@
+"""Content files <-> database: parse (text -> data with line numbers), validate (the models'
+own rules, through ModelForms), then write through the write path (sync)."""
+
+from django.conf import settings
+
+from medications.content.errors import ContentError, ContentErrors
+from medications.content.parse import read_content
+from medications.content.sync import LoadReport, write_content
+from medications.content.validate import validate_content
+
+__all__ = ["ContentError", "ContentErrors", "LoadReport", "load_content"]
+
+
+def load_content(content_dir=None):
+    """Check all content, then write it in one transaction. Returns a LoadReport; raises
+    ContentErrors, with the database unchanged, when any file breaks a rule."""
+    content = read_content(content_dir or settings.CONTENT_DIR)
+    leaflets, terms = validate_content(content)
+    return write_content(leaflets, terms)

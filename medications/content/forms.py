@@ -1,0 +1,88 @@
+"""The forms that check content from files with the models' own rules (lengths, choices,
+validators, constraints). Adding a field to a leaflet means adding it to the model and to
+`LeafletForm.Meta.fields`; the loader, the exporter and the error messages follow."""
+
+from django import forms
+
+from medications.models import GlossaryTerm, Medication, Member, Section
+from medications.text import split_names
+
+
+class NameListField(forms.CharField):
+    """A list of names, stored comma-separated. Takes a list (from a content file) or a
+    comma-separated text (from a form)."""
+
+    default_error_messages = {
+        "not_a_list": "moet een lijst met namen zijn, zoals [A, B].",
+        "comma": "een naam bevat een komma: %(name)r.",
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return ""
+        if isinstance(value, str):
+            return ", ".join(split_names(value))
+        if not isinstance(value, list) or not all(
+            isinstance(name, str) and name.strip() for name in value
+        ):
+            raise forms.ValidationError(self.error_messages["not_a_list"], code="not_a_list")
+        for name in value:
+            if "," in name:
+                raise forms.ValidationError(
+                    self.error_messages["comma"], code="comma", params={"name": name}
+                )
+        return ", ".join(name.strip() for name in value)
+
+
+class FileDatesMixin:
+    """Dates in content files are written one way only: 2026-11-23."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.input_formats = ["%Y-%m-%d"]
+
+
+class LeafletForm(FileDatesMixin, forms.ModelForm):
+    """A leaflet's front matter. The order of `fields` is the order the exporter writes."""
+
+    class Meta:
+        model = Medication
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "route",
+            "brand_names",
+            "other_names",
+            "summary",
+            "source_publisher",
+            "source_title",
+            "source_date",
+            "source_note",
+            "last_reviewed",
+        ]
+        field_classes = {"brand_names": NameListField, "other_names": NameListField}
+
+
+class MemberForm(forms.ModelForm):
+    """One medicine of a group leaflet (`members:` in the front matter)."""
+
+    class Meta:
+        model = Member
+        fields = ["substance", "brand_names", "note"]
+        field_classes = {"brand_names": NameListField}
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["kind", "heading", "body_markdown", "source_silent"]
+
+
+class GlossaryTermForm(forms.ModelForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "slug", "variants", "explanation_markdown"]
+        field_classes = {"variants": NameListField}

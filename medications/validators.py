@@ -1,0 +1,44 @@
+"""Field rules of the domain, used by the models and so by every form and the loader."""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils import timezone
+
+SOURCE_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+validate_lowercase_slug = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z",
+    "slug '%(value)s' mag alleen kleine letters, cijfers en '-' bevatten.",
+    code="invalid",
+)
+
+
+def validate_source_date(value):
+    """A year, a month or a day: '2016', '2020-05' or '2020-05-01'."""
+    if not is_source_date(value):
+        raise ValidationError(
+            '\'%(value)s\' is geen geldige datum; schrijf "2016", "2020-05" of "2020-05-01".',
+            code="invalid",
+            params={"value": value},
+        )
+
+
+def is_source_date(text):
+    if not SOURCE_DATE.match(text):
+        return False
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def validate_not_in_future(value):
+    if value > timezone.localdate():
+        raise ValidationError(
+            "de datum %(value)s ligt in de toekomst.", code="future", params={"value": value}
+        )

@@ -1,0 +1,218 @@
+"""Content -> search index rows: one per section per language, one per glossary term per language.
+
+Each row holds what the page shows in that language (English falls back to Dutch, like the
+page), as readable text for snippets and as analysed terms for matching. The content's write
+path tells search what changed once per transaction (search.receivers); `reindex()` then
+rebuilds the rows of exactly those medications and terms, `rebuild()` the whole index.
+"""
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, transaction
+from modeltranslation.utils import build_localized_fieldname
+
+from medications.models import GlossaryTerm, Medication
+from medications.text import split_names
+from search import analysis
+from search.backends import backend
+from search.models import GLOSSARY_KIND, SearchEntry, SearchIndexVersion, SearchWord
+from search.readable import readable_text
+from search.tags import tags
+
+# Member descriptions longer than this are explanations, not names ('SCIg met een pomp').
+MAX_NAME_WORDS = 2
+
+
+def languages():
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def localized(instance, field, language):
+    """What a page in `language` shows: the translation, else the default language."""
+    value = getattr(instance, build_localized_fieldname(field, language), None)
+    if not value:
+        value = getattr(instance, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
+    return value or getattr(instance, field, "") or ""
+
+
+# --- Names --------------------------------------------------------------------------------
+
+
+def medication_names(medication, language):
+    """Every name a patient may type for this medication: name, brands, aliases, members."""
+    names = [localized(medication, "name", language)]
+    names += medication.brand_name_list + medication.other_name_list
+    for member in medication.members.all():
+        names += member.brand_name_list
+        substance = member.substance.split("(")[0].strip()
+        if substance and len(substance.split()) <= MAX_NAME_WORDS:
+            names.append(substance)
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def term_names(term, language):
+    return [localized(term, "term", language)] + split_names(localized(term, "variants", language))
+
+
+# --- Rows ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Names:
+    """A medication's names in one language, analysed once for all its sections."""
+
+    terms: str
+    words: tuple
+
+
+def all_medication_names(medication):
+    names = {}
+    for language in languages():
+        written = medication_names(medication, language)
+        name_words = tuple(word for name in written for word in analysis.words(name))
+        names[language] = Names(analysis.name_terms(written, language), name_words)
+    return names
+
+
+def section_entries(section, medication, names):
+    """The index rows of one section, one per language; `names` from all_medication_names()."""
+    entries = []
+    for language in languages():
+        heading = localized(section, "heading", language)
+        text = readable_text(localized(section, "body_html", language))
+        heading_words, text_words = analysis.words(heading), analysis.words(text)
+        entry = SearchEntry(
+            language=language,
+            kind=section.kind,
+            medication=medication,
+            section=section,
+            position=section.position,
+            title=heading[:200],
+            text=text,
+            name_terms=names[language].terms,
+            heading_terms=analysis.terms_of_words(heading_words, language),
+            body_terms=analysis.terms_of_words(text_words, language),
+            tags=tags(language, section.kind, medication.pk),
+        )
+        entry.words = vocabulary_words(heading_words, text_words, names[language].words)
+        entries.append(entry)
+    return entries
+
+
+def term_entries(term):
+    entries = []
+    for language in languages():
+        title = localized(term, "term", language)
+        names = term_names(term, language)
+        text = readable_text(localized(term, "explanation_html", language))
+        entry = SearchEntry(
+            language=language,
+            kind=GLOSSARY_KIND,
+            glossary_term=term,
+            title=title[:200],
+            text=text,
+            name_terms=analysis.name_terms(names, language),
+            body_terms=analysis.index_terms(text, language),
+            tags=tags(language, GLOSSARY_KIND),
+        )
+        entry.words = vocabulary_words(*(analysis.words(t) for t in [text, *names]))
+        entries.append(entry)
+    return entries
+
+
+def vocabulary_words(*word_lists):
+    """Words as a reader types them, for the typo-correction vocabulary."""
+    return {word for words in word_lists for word in words if not word.isdigit()}
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+def save_entries(entries, rows, *, count_words=False):
+    """Insert new rows; `rows` is a queryset of exactly those rows, for the backend to finish
+    (PostgreSQL fills its tsvectors). Their words join the vocabulary."""
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    backend().rows_written(rows)
+    words = {}
+    for entry in entries:
+        words.setdefault(entry.language, Counter()).update(entry.words)
+    add_words(words, count_words=count_words)
+
+
+def add_words(words_by_language, *, count_words):
+    """Words new to the vocabulary are added. A full rebuild (`count_words`) also stores in
+    how many rows each word occurs; typo correction prefers the more common word."""
+    # Plain SQL: one prepared statement run many times costs far less than an ORM
+    # bulk_create that builds (and mostly throws away) an insert for every known word.
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} (language, word, frequency) VALUES (%s, %s, %s) "
+        "ON CONFLICT (language, word) DO NOTHING"
+    )
+    rows = [
+        (language, word, count if count_words else 1)
+        for language, counts in words_by_language.items()
+        for word, count in sorted(counts.items())
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def bump_version():
+    token = uuid.uuid4().hex
+    if not SearchIndexVersion.objects.filter(pk=1).update(token=token):
+        SearchIndexVersion.objects.create(pk=1, token=token)
+
+
+def current_version():
+    return SearchIndexVersion.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+
+def medication_entries(medications):
+    """Index rows of medications fetched with their members and sections prefetched."""
+    entries = []
+    for medication in medications:
+        names = all_medication_names(medication)
+        for section in medication.sections.all():
+            entries.extend(section_entries(section, medication, names))
+    return entries
+
+
+@transaction.atomic
+def rebuild():
+    """Throw the whole index away and build it again from the content. Returns the row count."""
+    SearchEntry.objects.all().delete()
+    SearchWord.objects.all().delete()
+    entries = medication_entries(Medication.objects.prefetch_related("members", "sections"))
+    for term in GlossaryTerm.objects.all():
+        entries.extend(term_entries(term))
+    save_entries(entries, SearchEntry.objects.all(), count_words=True)
+    bump_version()
+    return len(entries)
+
+
+@transaction.atomic
+def reindex(medication_ids=(), term_ids=()):
+    """Index these medications (all their sections, with their names on every row) and
+    glossary terms again, in one go; ids of rows deleted since simply lose their entries."""
+    medication_ids, term_ids = set(medication_ids), set(term_ids)
+    if not medication_ids and not term_ids:
+        return
+    rows = SearchEntry.objects.filter(medication__in=medication_ids) | SearchEntry.objects.filter(
+        glossary_term__in=term_ids
+    )
+    rows.delete()
+    medications = Medication.objects.filter(pk__in=medication_ids)
+    entries = medication_entries(medications.prefetch_related("members", "sections"))
+    for term in GlossaryTerm.objects.filter(pk__in=term_ids):
+        entries.extend(term_entries(term))
+    save_entries(entries, rows)
+    bump_version()
+
+
+def tidy_after_rebuild():
+    """After a rebuild has committed: the backend's upkeep (VACUUM ANALYZE on PostgreSQL)."""
+    backend().tidy()
