@@ -39,10 +39,10 @@ def main():
     from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client, override_settings
-    from medications.pdf import render_pdf
     from pypdf import PdfReader
 
     from medications.models import Medication
+    from medications.printing.pdf import render_pdf
 
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

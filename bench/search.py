@@ -156,10 +156,10 @@ def percentiles(samples):
 
 def build_corpus(sections_wanted):
     """Empty the database, load the real content, add synthetic leaflets, rebuild the index."""
-    from medications.loading import load_content
-
-    from medications import search_index
-    from medications.models import GlossaryTerm, Medication, SearchEntry, SearchWord
+    from medications.content import load_content
+    from medications.models import GlossaryTerm, Medication
+    from search import index as search_index
+    from search.models import SearchEntry, SearchWord
 
     SearchEntry.objects.all().delete()
     SearchWord.objects.all().delete()
@@ -315,7 +315,7 @@ def time_searches(corpus, size):
 
 
 def time_typos(corpus):
-    from medications.vocabulary import vocabulary
+    from search.vocabulary import vocabulary
 
     known = vocabulary("nl")
     words = [
@@ -332,14 +332,14 @@ def time_typos(corpus):
 
 
 def time_reindex(corpus):
-    from medications import search_index
+    from search import index as search_index
 
     samples = []
     for medication in (
         random.sample(corpus["synthetic"], min(30, len(corpus["synthetic"]))) + corpus["real"]
     ):
         started = time.perf_counter()
-        search_index.reindex_medication(medication)
+        search_index.reindex([medication.pk])
         samples.append((time.perf_counter() - started) * 1000)
     return samples
 
@@ -348,9 +348,9 @@ def explain(corpus):
     """PostgreSQL's plans for the candidate queries (a question naming a medication needs
     none: its few rows are matched in Python)."""
     from django.db import connection
-    from medications.search_backends import postgresql_candidates
 
-    from medications import analysis
+    from search import analysis
+    from search.backends import backend
 
     broad = [analysis.term_group("bijwerkingen"), analysis.term_group("griepprik")]
     for label, kinds in [("broad, prefix + OR", None), ("broad, with kind", {"bijwerkingen": 1})]:
@@ -358,7 +358,7 @@ def explain(corpus):
             with connection.cursor() as cursor:
                 cursor.execute(f"SET enable_seqscan = {seqscan}")
                 queryset_sql = capture_sql(
-                    lambda k=kinds: postgresql_candidates("nl", broad, k, 150)
+                    lambda k=kinds: backend().candidate_ids("nl", broad, k, 150)
                 )
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + queryset_sql[0], queryset_sql[1])
                 plan = [row[0] for row in cursor.fetchall()]
