@@ -284,7 +284,7 @@ def typo(word):
 
 
 def query_mix(corpus, size):
-    from tests.search_gold import GOLD
+    from tests.search.gold import GOLD
 
     queries = [gold.query for gold in GOLD] + BROAD_QUERIES
     while len(queries) < size:

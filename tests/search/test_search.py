@@ -19,12 +19,12 @@ from search import analysis
 from search.models import SearchEntry
 from search.query import MAX_QUERY_LENGTH, search_medications
 from search.vocabulary import vocabulary
-from tests import search_gold
 from tests.conftest import CORE_SECTIONS, leaflet_text
+from tests.search import gold as search_gold
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def page(client, query, **params):
@@ -421,7 +421,7 @@ def test_sqlite_and_postgresql_agree_on_questions_naming_a_medication(tmp_path):
     out = tmp_path / "sqlite.json"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'gold.sqlite3'}"}
     subprocess.run(
-        [sys.executable, "-m", "tests.search_gold", "--json", str(out)],
+        [sys.executable, "-m", "tests.search.gold", "--json", str(out)],
         cwd=ROOT,
         env=env,
         check=True,

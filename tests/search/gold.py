@@ -5,8 +5,8 @@ the leaflet). `medication` None means "any medication" (a broad question), `kind
 "the medication's page" (a name). Used by tests/test_search.py, and runnable on its own to
 print the figures or compare two databases:
 
-    python -m tests.search_gold                      # this DATABASE_URL (fresh database)
-    python -m tests.search_gold --json out.json      # also write every query's top 3
+    python -m tests.search.gold                      # this DATABASE_URL (fresh database)
+    python -m tests.search.gold --json out.json      # also write every query's top 3
 """
 
 import argparse
@@ -243,7 +243,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", help="write every query's top 3 to this file")
     args = parser.parse_args()
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     import django
     from django.core.management import call_command

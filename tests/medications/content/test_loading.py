@@ -264,3 +264,63 @@ def test_script_and_event_handlers_never_reach_the_page(content_dir, client):
         "style=",
     ):
         assert forbidden not in page
+
+
+MODEL_RULES = {
+    "name longer than the field allows": (
+        {"testmiddel.md": leaflet_text(name="T" * 130)},
+        "regel 3",
+        "het veld 'name' is te lang: 130 tekens, er mogen er 120 zijn.",
+    ),
+    "impossible date": (
+        {"testmiddel.md": leaflet_text().replace("2026-01-15", "2026-13-45")},
+        "regel 12",
+        "'last_reviewed' moet een datum zijn, zoals 2026-11-23.",
+    ),
+    "source title longer than the field allows": (
+        {"testmiddel.md": leaflet_text().replace("Folder over testmiddel", "F" * 301)},
+        "regel 8",
+        "het veld 'source.title' is te lang: 301 tekens, er mogen er 300 zijn.",
+    ),
+    "section heading longer than the field allows": (
+        broken(sections=CORE_SECTIONS.replace("Welke controles heeft u nodig?", "K" * 201)),
+        "regel 24",
+        "het veld 'heading' is te lang: 201 tekens, er mogen er 200 zijn.",
+    ),
+    "member substance longer than the field allows": (
+        broken(front="members:\n  - substance: " + "s" * 121 + "\n"),
+        "regel 13",
+        "lid 1: het veld 'members.substance' is te lang",
+    ),
+    "front matter text that is a list": (
+        {"testmiddel.md": leaflet_text().replace("route: tablet", "route: [tablet]")},
+        "regel 5",
+        "het veld 'route' moet tekst zijn.",
+    ),
+}
+
+
+@pytest.mark.parametrize("files, where, message", MODEL_RULES.values(), ids=MODEL_RULES.keys())
+def test_every_model_rule_is_reported_with_file_and_line(content_dir, files, where, message):
+    """The models' own rules (lengths, dates, choices) stop the loader on every database,
+    before PostgreSQL could refuse a value, and the database stays as it was."""
+    load_content(content_dir())
+    before = database_snapshot()
+
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content_dir(files))
+
+    assert f"testmiddel.md, {where}: {message}" in str(raised.value)
+    assert database_snapshot() == before
+
+
+def test_command_reports_a_model_rule_and_changes_nothing(content_dir, capsys):
+    load_content(content_dir())
+    before = database_snapshot()
+    root = content_dir({"testmiddel.md": leaflet_text(name="T" * 130)})
+
+    with pytest.raises(CommandError, match="niets veranderd"):
+        call_command("load_content", str(root))
+
+    assert "testmiddel.md, regel 3: het veld 'name' is te lang" in capsys.readouterr().err
+    assert database_snapshot() == before
