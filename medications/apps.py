@@ -7,4 +7,7 @@ class MedicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from medications import receivers  # noqa: F401  (rows changed -> the write path)
+        from medications import history, receivers  # noqa: F401  (rows changed -> write path)
+
+        # After modeltranslation has added the fields of each language (its app comes first).
+        history.register()

@@ -53,3 +53,16 @@ CORE_SECTION_KINDS = (
     SectionKind.VACCINATIE,
     SectionKind.OPERATIES,
 )
+
+
+class ReviewStatus(models.TextChoices):
+    """Where a working copy stands on its way to patients."""
+
+    DRAFT = "concept", "Concept"
+    IN_REVIEW = "ter-beoordeling", "Ter beoordeling"
+    PUBLISHED = "gepubliceerd", "Gepubliceerd"
+
+
+class PublicationKind(models.TextChoices):
+    PUBLISHED = "gepubliceerd", "Gepubliceerd"
+    UNPUBLISHED = "offline", "Offline gehaald"

@@ -1,6 +1,8 @@
 """Markdown from content files and editors, turned into safe HTML once, when it is saved."""
 
 import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -34,12 +36,8 @@ def sanitise_html(html):
     )
 
 
-def render_markdown(text, id_prefix="", glossary=None):
-    """Render Markdown (with tables and heading anchors) and sanitise the result.
-
-    With a `glossary` (a glossary_links.GlossaryLinker), terms are marked up after
-    sanitising: that markup is built with escaping and never passes through editors' hands.
-    """
+def markdown_to_html(text, id_prefix=""):
+    """Markdown (with tables and heading anchors) as HTML, not yet sanitised."""
 
     def heading_id(value, separator):
         slug = slugify(value) or "kop"
@@ -50,7 +48,16 @@ def render_markdown(text, id_prefix="", glossary=None):
         extension_configs={"toc": {"slugify": heading_id}},
         output_format="html",
     )
-    html = sanitise_html(converter.convert(text))
+    return converter.convert(text)
+
+
+def render_markdown(text, id_prefix="", glossary=None):
+    """Render Markdown and sanitise the result.
+
+    With a `glossary` (a glossary_links.GlossaryLinker), terms are marked up after
+    sanitising: that markup is built with escaping and never passes through editors' hands.
+    """
+    html = sanitise_html(markdown_to_html(text, id_prefix))
     if glossary is not None:
         html = glossary.link(html, id_prefix)
     return make_tables_accessible(html)
@@ -78,3 +85,38 @@ def make_tables_accessible(html):
     html = html.replace("<th>", '<th scope="col">')
     html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
     return html.replace("</table>", "</table></div>")
+
+
+class MarkupCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.removed = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self.removed.append(f"<{tag}>")
+            return
+        for name, value in attrs:
+            if name not in ALLOWED_ATTRIBUTES.get(tag, set()):
+                self.removed.append(f"{name} in <{tag}>")
+            elif name == "href" and not allowed_link(value or ""):
+                self.removed.append(f"de link {value!r}")
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data):
+        self.removed.append("<!-- commentaar -->")
+
+
+def allowed_link(url):
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return not scheme or scheme in ALLOWED_URL_SCHEMES
+
+
+def removed_markup(text):
+    """What sanitising takes out of this Markdown's HTML: a list such as ['<script>',
+    'onclick in <a>'], each once, in order; empty when nothing is lost."""
+    collector = MarkupCollector()
+    collector.feed(markdown_to_html(text))
+    collector.close()
+    return list(dict.fromkeys(collector.removed))

@@ -8,6 +8,11 @@ def split_names(value):
     return [name.strip() for name in value.split(",") if name.strip()]
 
 
+def split_lines(value):
+    """One item per line (the 'In het kort' points), empty lines left out."""
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
 def strip_diacritics(text):
     """'Corticosteroïden' -> 'Corticosteroiden'."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -18,13 +18,19 @@ def home(request):
     )
 
 
-def leaflet_context(request, slug):
+def published_leaflet(slug):
     """A published medication with everything its page and its printout show."""
-    medication = get_object_or_404(Medication.objects.published().with_page_content(), slug=slug)
+    return get_object_or_404(Medication.objects.published().with_page_content(), slug=slug)
+
+
+def leaflet_context(request, medication, preview=False):
+    """What the page, the print view and the PDF of a leaflet show. `preview`: an editor's
+    working copy, shown at a private address before it is published."""
     return {
         "medication": medication,
         "page_url": absolute_url(request, medication.get_absolute_url()),
         "printed_on": timezone.localdate(),
+        "preview": preview,
     }
 
 
@@ -36,7 +42,15 @@ def absolute_url(request, path):
 
 
 def medication_detail(request, slug):
-    return render(request, "medications/medication_detail.html", leaflet_context(request, slug))
+    return render_leaflet(request, published_leaflet(slug))
+
+
+def render_leaflet(request, medication, preview=False):
+    return render(
+        request,
+        "medications/medication_detail.html",
+        leaflet_context(request, medication, preview),
+    )
 
 
 def glossary(request):

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
+    "reversion",
     "medications",
     "search",
 ]
@@ -141,6 +142,8 @@ SITE_CONTACT_TEXT = os.environ.get(
     "Heeft u vragen over uw medicijnen? Neem contact op met uw behandelend arts, "
     "verpleegkundige of apotheker.",
 )
+# A leaflet's next review is due this many days after its last one, unless set by hand.
+REVIEW_INTERVAL_DAYS = int(os.environ.get("PORTAL_REVIEW_INTERVAL_DAYS", "730"))
 # Absolute address printed on paper leaflets; falls back to the request's host.
 SITE_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
 

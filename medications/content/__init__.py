@@ -5,15 +5,16 @@ from django.conf import settings
 
 from medications.content.errors import ContentError, ContentErrors
 from medications.content.parse import read_content
-from medications.content.sync import LoadReport, write_content
+from medications.content.sync import ContentConflicts, LoadReport, write_content
 from medications.content.validate import validate_content
 
-__all__ = ["ContentError", "ContentErrors", "LoadReport", "load_content"]
+__all__ = ["ContentConflicts", "ContentError", "ContentErrors", "LoadReport", "load_content"]
 
 
-def load_content(content_dir=None):
-    """Check all content, then write it in one transaction. Returns a LoadReport; raises
-    ContentErrors, with the database unchanged, when any file breaks a rule."""
+def load_content(content_dir=None, force=False):
+    """Check all content, then write it in one transaction. Returns a LoadReport. Raises
+    ContentErrors when a file breaks a rule, and ContentConflicts when a changed file would
+    overwrite edits made in the admin (unless `force`); either way nothing is written."""
     content = read_content(content_dir or settings.CONTENT_DIR)
     leaflets, terms = validate_content(content)
-    return write_content(leaflets, terms)
+    return write_content(leaflets, terms, glossary_path=content.glossary_path, force=force)

@@ -5,33 +5,43 @@ validators, constraints). Adding a field to a leaflet means adding it to the mod
 from django import forms
 
 from medications.models import GlossaryTerm, Medication, Member, Section
-from medications.text import split_names
+from medications.text import split_lines, split_names
 
 
 class NameListField(forms.CharField):
     """A list of names, stored comma-separated. Takes a list (from a content file) or a
     comma-separated text (from a form)."""
 
+    separator = ", "
+    split = staticmethod(split_names)
     default_error_messages = {
         "not_a_list": "moet een lijst met namen zijn, zoals [A, B].",
-        "comma": "een naam bevat een komma: %(name)r.",
+        "separator": "een naam bevat een komma: %(name)r.",
     }
 
     def to_python(self, value):
         if value in self.empty_values:
             return ""
         if isinstance(value, str):
-            return ", ".join(split_names(value))
+            return self.separator.join(self.split(value))
         if not isinstance(value, list) or not all(
             isinstance(name, str) and name.strip() for name in value
         ):
             raise forms.ValidationError(self.error_messages["not_a_list"], code="not_a_list")
         for name in value:
-            if "," in name:
+            if self.separator.strip() and self.separator.strip() in name:
                 raise forms.ValidationError(
-                    self.error_messages["comma"], code="comma", params={"name": name}
+                    self.error_messages["separator"], code="separator", params={"name": name}
                 )
-        return ", ".join(name.strip() for name in value)
+        return self.separator.join(" ".join(name.split()) for name in value)
+
+
+class LineListField(NameListField):
+    """A list of short sentences, stored one per line."""
+
+    separator = "\n"
+    split = staticmethod(split_lines)
+    default_error_messages = {"not_a_list": "moet een lijst zijn, met op elke regel '- ...'."}
 
 
 class FileDatesMixin:
@@ -61,9 +71,19 @@ class LeafletForm(FileDatesMixin, forms.ModelForm):
             "source_title",
             "source_date",
             "source_note",
+            "key_points",
+            "urgent_summary",
+            "contact_name",
+            "contact_phone",
             "last_reviewed",
+            "reviewed_by",
+            "next_review",
         ]
-        field_classes = {"brand_names": NameListField, "other_names": NameListField}
+        field_classes = {
+            "brand_names": NameListField,
+            "other_names": NameListField,
+            "key_points": LineListField,
+        }
 
 
 class MemberForm(forms.ModelForm):

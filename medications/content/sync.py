@@ -1,7 +1,11 @@
 """Validated content -> database, through the write path in one transaction.
 
-A leaflet file unchanged since its last load is skipped; a removed file takes its page
-offline; a glossary term removed from the file is deleted.
+After its first load, the database is the source of truth. A file is loaded again only when
+it changed since its last load; a leaflet (or term) changed in the admin since then is not
+overwritten: that is a conflict, listed with file, leaflet and section, and nothing is
+written, unless `force` (the admin's version is kept in the history first). A leaflet loaded
+from a file is published at once, with "Geladen uit ..." as its summary; a removed file takes
+its page offline.
 """
 
 from dataclasses import dataclass, field
@@ -9,8 +13,35 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
-from medications import publishing
-from medications.models import GlossaryTerm, Medication
+from medications import history, publishing
+from medications.content.errors import display_path
+from medications.content.fingerprints import (
+    leaflet_fingerprints,
+    medication_fingerprints,
+    term_fingerprint,
+)
+from medications.models import GlossaryTerm, Medication, SectionKind
+
+
+@dataclass
+class Conflict:
+    path: object
+    what: str  # "folder 'Azathioprine'" or "term 'Antistof'"
+    parts: list  # what was changed in the admin
+
+    def __str__(self):
+        return (
+            f"{display_path(self.path)}, {self.what}: in de beheeromgeving gewijzigd sinds het "
+            f"bestand voor het laatst is geladen ({'; '.join(self.parts)})."
+        )
+
+
+class ContentConflicts(Exception):
+    """Files and admin edits disagree; nothing was written."""
+
+    def __init__(self, conflicts):
+        self.conflicts = conflicts
+        super().__init__("\n".join(str(conflict) for conflict in conflicts))
 
 
 @dataclass
@@ -18,10 +49,13 @@ class LoadReport:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
+    kept: list = field(default_factory=list)  # changed in the admin, file unchanged: kept
+    overwritten: list = field(default_factory=list)  # conflicts overwritten with force
     unpublished: list = field(default_factory=list)
     terms_created: int = 0
     terms_updated: int = 0
     terms_deleted: int = 0
+    terms_kept: int = 0
 
     @property
     def changed_anything(self):
@@ -35,55 +69,174 @@ class LoadReport:
         )
 
 
-def write_content(leaflets, terms):
-    """Write validated leaflets and terms (content.validate) in one batch of the write path."""
+@dataclass
+class Plan:
+    """What to do with one leaflet or term: create, update, unchanged, keep or conflict."""
+
+    action: str
+    fingerprints: object = None
+    parts: list = field(default_factory=list)
+
+
+def write_content(leaflets, terms, glossary_path=None, force=False):
+    """Write validated leaflets and terms (content.validate) in one batch of the write path.
+    Raises ContentConflicts, with nothing written, when a file would overwrite admin edits."""
     report = LoadReport()
     with publishing.changes(), translation.override(settings.LANGUAGE_CODE):
-        sync_glossary(terms, report)
-        for leaflet in leaflets:
-            sync_leaflet(leaflet, report)
-        unpublish_missing({leaflet.slug for leaflet in leaflets}, report)
+        current = {
+            m.slug: m
+            for m in Medication.working_copies.filter(
+                slug__in=[valid.slug for valid in leaflets]
+            ).prefetch_related("sections", "members")
+        }
+        current_terms = {term.slug: term for term in GlossaryTerm.objects.all()}
+        leaflet_plans = [plan_leaflet(valid, current.get(valid.slug)) for valid in leaflets]
+        term_plans = [plan_term(valid, current_terms.get(valid.source.slug)) for valid in terms]
+        in_file = {valid.source.slug for valid in terms}
+        removed = [t for slug, t in current_terms.items() if slug not in in_file]
+        conflicts = (
+            [
+                Conflict(
+                    valid.source.path, f"folder '{valid.form.cleaned_data['name']}'", plan.parts
+                )
+                for valid, plan in zip(leaflets, leaflet_plans, strict=True)
+                if plan.action == "conflict"
+            ]
+            + [
+                Conflict(glossary_path, f"term '{valid.source.term}'", plan.parts)
+                for valid, plan in zip(terms, term_plans, strict=True)
+                if plan.action == "conflict"
+            ]
+            + [
+                Conflict(glossary_path, f"term '{term.term}'", ["in het bestand verwijderd"])
+                for term in removed
+                if term.imported_fingerprint and term_fingerprint(term) != term.imported_fingerprint
+            ]
+        )
+        if conflicts and not force:
+            raise ContentConflicts(conflicts)
+        sync_glossary(terms, term_plans, removed, glossary_path, report)
+        for valid, plan in zip(leaflets, leaflet_plans, strict=True):
+            sync_leaflet(valid, plan, current.get(valid.slug), report)
+        unpublish_missing({valid.slug for valid in leaflets}, report)
     return report
 
 
-def sync_glossary(terms, report):
-    existing = {term.slug: term for term in GlossaryTerm.objects.all()}
-    for valid in terms:
-        term = existing.get(valid.source.slug)
-        if term is not None and term.source_hash == valid.source.source_hash:
-            continue
-        if term is None:
-            report.terms_created += 1
-        else:
-            report.terms_updated += 1
-        term = valid.form.save(commit=False)
-        term.source_hash = valid.source.source_hash
-        term.save()
-    in_file = {valid.source.slug for valid in terms}
-    removed = [t.pk for slug, t in existing.items() if slug not in in_file and t.source_hash]
-    if removed:
-        deleted = GlossaryTerm.objects.filter(pk__in=removed).delete()[1]
+# --- Plans ------------------------------------------------------------------------------
+
+
+def plan_leaflet(valid, working):
+    from_file = leaflet_fingerprints(
+        valid.form.cleaned_data,
+        valid.published,
+        [form.cleaned_data for form in valid.members],
+        [form.cleaned_data for form in valid.sections],
+    )
+    if working is None:
+        return Plan("create", from_file)
+    now = medication_fingerprints(working)
+    imported = working.imported_fingerprints
+    if from_file["leaflet"] == now["leaflet"]:
+        return Plan("unchanged", from_file)
+    if imported and now["leaflet"] == imported["leaflet"]:
+        return Plan("update", from_file)
+    if imported and from_file["leaflet"] == imported["leaflet"]:
+        return Plan("keep", from_file)
+    return Plan("conflict", from_file, changed_parts(now, imported))
+
+
+def changed_parts(now, imported):
+    """The parts of a leaflet changed since its last load, in words."""
+    if not imported:
+        return ["gemaakt in de beheeromgeving, nooit uit dit bestand geladen"]
+    parts = []
+    if now["front"] != imported["front"]:
+        parts.append("gegevens bovenaan")
+    if now["members"] != imported["members"]:
+        parts.append("leden van de groep")
+    kinds = set(now["sections"]) | set(imported["sections"])
+    for kind in SectionKind.values:
+        if kind in kinds and now["sections"].get(kind) != imported["sections"].get(kind):
+            parts.append(f"onderdeel '{kind}'")
+    return parts
+
+
+def plan_term(valid, term):
+    from_file = term_fingerprint(valid.form.cleaned_data)
+    if term is None:
+        return Plan("create", from_file)
+    now = term_fingerprint(term)
+    if from_file == now:
+        return Plan("unchanged", from_file)
+    if term.imported_fingerprint and now == term.imported_fingerprint:
+        return Plan("update", from_file)
+    if term.imported_fingerprint and from_file == term.imported_fingerprint:
+        return Plan("keep", from_file)
+    return Plan("conflict", from_file, ["uitleg of andere vormen"])
+
+
+# --- Writing ----------------------------------------------------------------------------
+
+
+def sync_glossary(terms, plans, removed, glossary_path, report):
+    source = display_path(glossary_path) if glossary_path else "de woordenlijst"
+    with history.revision(None, f"Geladen uit {source}"):
+        for valid, plan in zip(terms, plans, strict=True):
+            if plan.action == "keep":
+                report.terms_kept += 1
+                continue
+            if plan.action == "unchanged":
+                if valid.form.instance.imported_fingerprint != plan.fingerprints:
+                    GlossaryTerm.objects.filter(pk=valid.form.instance.pk).update(
+                        imported_fingerprint=plan.fingerprints
+                    )
+                continue
+            if plan.action == "create":
+                report.terms_created += 1
+            else:
+                report.terms_updated += 1
+            term = valid.form.save(commit=False)
+            term.imported_fingerprint = plan.fingerprints
+            term.save()
+    from_file = [term.pk for term in removed if term.imported_fingerprint]
+    if from_file:
+        deleted = GlossaryTerm.objects.filter(pk__in=from_file).delete()[1]
         report.terms_deleted += deleted.get(GlossaryTerm._meta.label, 0)
 
 
-def sync_leaflet(valid, report):
-    """Create or overwrite one medication from its file; a file unchanged since the last load
-    is skipped, so edits made in the admin since then are kept."""
-    medication = valid.form.instance
-    created = medication.pk is None
-    if (
-        not created
-        and medication.content_hash == valid.source.content_hash
-        and medication.is_published == valid.published
-    ):
+def sync_leaflet(valid, plan, working, report):
+    if plan.action == "keep":
+        report.kept.append(valid.slug)
+        return
+    if plan.action == "unchanged":
+        if working.imported_fingerprints != plan.fingerprints:
+            # The file caught up with the admin (an export): remember it as loaded.
+            Medication.all_copies.filter(pk=working.pk).update(
+                imported_fingerprints=plan.fingerprints, content_file=valid.source.path.name
+            )
         report.unchanged.append(valid.slug)
         return
+    source = display_path(valid.source.path)
+    if plan.action == "conflict":
+        with history.revision(None, "Bewaard vóór overschrijven door load_content --force"):
+            history.keep_in_history(working)
+        report.overwritten.append(valid.slug)
+    with history.revision(None, f"Geladen uit {source}"):
+        write_leaflet(valid, plan)
+    medication = valid.form.instance
+    if valid.published:
+        publishing.publish(medication, None, f"Geladen uit {source}")
+    elif publishing.live_copy_of(medication) is not None and plan.action != "create":
+        publishing.unpublish(medication, None, f"Offline volgens {source}")
+    (report.created if plan.action == "create" else report.updated).append(valid.slug)
+
+
+def write_leaflet(valid, plan):
     medication = valid.form.save(commit=False)
     medication.is_published = valid.published
     medication.content_file = valid.source.path.name
-    medication.content_hash = valid.source.content_hash
+    medication.imported_fingerprints = plan.fingerprints
     medication.save()
-
     medication.members.all().delete()
     for position, form in enumerate(valid.members):
         member = form.save(commit=False)
@@ -92,23 +245,26 @@ def sync_leaflet(valid, report):
         member.save()
     existing = {section.kind: section for section in medication.sections.all()}
     for form in valid.sections:
-        kind = form.cleaned_data["kind"]
-        section = existing.pop(kind, None) or form.instance
+        section = existing.pop(form.cleaned_data["kind"], None) or form.instance
         for name in form._meta.fields:
             setattr(section, name, form.cleaned_data[name])
         section.medication = medication
         section.save()
     for stale in existing.values():
         stale.delete()
-    (report.created if created else report.updated).append(valid.slug)
+    medication.save(update_fields=["updated_at"])  # its version now holds the new sections
 
 
 def unpublish_missing(slugs_in_files, report):
     missing = (
-        Medication.objects.published().exclude(content_file="").exclude(slug__in=slugs_in_files)
+        Medication.working_copies.filter(is_published=True)
+        .exclude(content_file="")
+        .exclude(slug__in=slugs_in_files)
     )
-    for medication in missing:
-        medication.is_published = False
-        medication.content_hash = ""
-        medication.save(update_fields=["is_published", "content_hash", "updated_at"])
-        report.unpublished.append(medication.slug)
+    for working in missing:
+        publishing.unpublish(working, None, f"Bestand {working.content_file} verwijderd")
+        # Offline is now the state as loaded: the file coming back brings the page back.
+        Medication.all_copies.filter(pk=working.pk).update(
+            imported_fingerprints=medication_fingerprints(working)
+        )
+        report.unpublished.append(working.slug)

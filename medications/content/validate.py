@@ -24,7 +24,8 @@ from medications.content.forms import (
 from medications.content.parse import text_value
 from medications.models import GlossaryTerm, Medication, Member
 
-GROUPS = ("source",)  # front matter `source: {title: ...}` is the fields source_title, ...
+# Front matter `source: {title: ...}` holds the fields source_title, ...; `contact:` likewise.
+GROUPS = ("source", "contact")
 MEMBERS_KEY = "members"
 PUBLISHED_KEY = "published"
 
@@ -50,11 +51,12 @@ class ValidTerm:
 
 def validate_content(content, leaflets_by_slug=None, terms_by_slug=None):
     """Check parsed content (parse.ContentSource) against the models. Forms are bound to the
-    rows they will update (found by slug), so unique checks pass for the row itself. Returns
+    working copies they will update (found by slug), so unique checks pass for the row
+    itself. Returns
     (ValidLeaflet list, ValidTerm list) or raises ContentErrors."""
     if leaflets_by_slug is None:
         slugs = [leaflet.slug for leaflet in content.leaflets]
-        leaflets_by_slug = Medication.objects.in_bulk(slugs, field_name="slug")
+        leaflets_by_slug = {m.slug: m for m in Medication.working_copies.filter(slug__in=slugs)}
     if terms_by_slug is None:
         terms_by_slug = GlossaryTerm.objects.in_bulk(field_name="slug")
     errors = []

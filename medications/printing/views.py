@@ -5,29 +5,38 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from medications.printing.printout import SECTION_PARAMETER, build_printout
-from medications.views import leaflet_context
+from medications.views import leaflet_context, published_leaflet
 
 
-def print_context(request, slug):
+def print_context(request, medication, preview=False):
     """The leaflet as printed, with the sections chosen in the print view's form."""
-    context = leaflet_context(request, slug)
+    context = leaflet_context(request, medication, preview)
     context["printout"] = build_printout(
-        context["medication"], request.GET.getlist(SECTION_PARAMETER), context["page_url"]
+        medication, request.GET.getlist(SECTION_PARAMETER), context["page_url"]
     )
     return context
 
 
 def medication_print(request, slug):
-    return render(request, "medications/medication_print.html", print_context(request, slug))
+    return render_print(request, published_leaflet(slug))
 
 
 def medication_pdf(request, slug):
+    return pdf_response(request, published_leaflet(slug))
+
+
+def render_print(request, medication, preview=False):
+    context = print_context(request, medication, preview)
+    return render(request, "medications/medication_print.html", context)
+
+
+def pdf_response(request, medication, preview=False):
     # Imported here, so the rest of the site runs where WeasyPrint's Pango is not installed.
     from medications.printing.pdf import leaflet_pdf
 
-    context = print_context(request, slug) | {"for_pdf": True}
+    context = print_context(request, medication, preview) | {"for_pdf": True}
     html = render_to_string("medications/medication_print.html", context, request=request)
-    pdf = leaflet_pdf(context["medication"], html, base_url=request.build_absolute_uri("/"))
+    pdf = leaflet_pdf(medication, html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{slug}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{medication.slug}.pdf"'
     return response

@@ -294,7 +294,7 @@ def test_glossary_page_shows_the_leaflets_that_use_each_term(leaflet_with_terms,
 def test_admin_shows_terms_per_leaflet_and_relinks_when_a_term_is_saved(
     leaflet_with_terms, admin_client
 ):
-    medication = Medication.objects.get(slug="testmiddel")
+    medication = Medication.working_copies.get(slug="testmiddel")  # what the admin edits
     page = admin_client.get(f"/beheer/medications/medication/{medication.pk}/change/")
     assert "Termen uit de woordenlijst in deze folder" in page.content.decode()
     assert "Afweersysteem" in page.content.decode()
@@ -347,7 +347,7 @@ def admin_form_data(response):
 
 @pytest.mark.django_db
 def test_editing_a_section_in_the_admin_updates_the_terms_used(leaflet_with_terms, admin_client):
-    medication = Medication.objects.get(slug="testmiddel")
+    medication = Medication.working_copies.get(slug="testmiddel")  # what the admin edits
     url = f"/beheer/medications/medication/{medication.pk}/change/"
     data = admin_form_data(admin_client.get(url))
     field = next(

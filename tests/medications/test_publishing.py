@@ -7,6 +7,7 @@ from django.db import transaction
 from medications import publishing
 from medications.content import load_content
 from medications.models import GlossaryTerm, Medication, Section
+from medications.publishing import derived
 from medications.signals import content_changed
 from search.query import search_medications
 from tests.conftest import leaflet_text
@@ -30,13 +31,13 @@ def sent():
 @pytest.fixture
 def linker_builds(monkeypatch):
     calls = []
-    real = publishing.linker_for
+    real = derived.linker_for
 
     def counting(language):
         calls.append(language)
         return real(language)
 
-    monkeypatch.setattr(publishing, "linker_for", counting)
+    monkeypatch.setattr(derived, "linker_for", counting)
     return calls
 
 
@@ -48,8 +49,9 @@ def test_a_whole_load_is_finished_once(content_dir, sent, linker_builds):
     assert linker_builds == ["nl", "en"]
     assert len(sent) == 1
     medication_ids, term_ids = sent[0]
-    # The four new leaflets, and the leaflets loaded before, now offline (their files are gone).
-    assert medication_ids == set(Medication.objects.values_list("pk", flat=True))
+    # The four new leaflets, and the leaflets loaded before, now offline (their files are
+    # gone): their live copies (and working copies) in one signal.
+    assert set(Medication.all_copies.values_list("pk", flat=True)) == medication_ids
     # The two terms of the new glossary, and the terms it no longer has (deleted).
     assert set(GlossaryTerm.objects.values_list("pk", flat=True)) < term_ids
     assert all(
@@ -135,7 +137,7 @@ def test_an_admin_save_is_one_batch(content_dir, admin_client, sent):
     sent.clear()
     from tests.medications.test_glossary_links import admin_form_data
 
-    medication = Medication.objects.get(slug="testmiddel")
+    medication = Medication.working_copies.get(slug="testmiddel")
     url = f"/beheer/medications/medication/{medication.pk}/change/"
     data = admin_form_data(admin_client.get(url))
     for name in [n for n in data if n.endswith("body_markdown_nl")]:

@@ -1,13 +1,17 @@
-"""`python manage.py load_content [DIR]`: check the content files, then load them."""
+"""`python manage.py load_content [DIR] [--force]`: check the content files, then load them."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from medications.content import ContentErrors, load_content
+from medications.content import ContentConflicts, ContentErrors, load_content
 
 
 class Command(BaseCommand):
-    help = "Controleert de folders in content/ en laadt ze in de database (alles of niets)."
+    help = (
+        "Controleert de folders in content/ en laadt nieuwe en gewijzigde bestanden in de "
+        "database (alles of niets). Een folder die sinds het laatste laden in de "
+        "beheeromgeving is gewijzigd, wordt niet overschreven, behalve met --force."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -16,20 +20,40 @@ class Command(BaseCommand):
             default=str(settings.CONTENT_DIR),
             help="map met leaflets/*.md en woordenlijst.md (standaard: content/)",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="overschrijf ook wijzigingen uit de beheeromgeving (die blijven in de "
+            "geschiedenis, zodat u ze kunt terugzetten)",
+        )
 
-    def handle(self, *args, directory, **options):
+    def handle(self, *args, directory, force, **options):
         try:
-            report = load_content(directory)
+            report = load_content(directory, force=force)
         except ContentErrors as problems:
             for error in problems.errors:
                 self.stderr.write(str(error))
             raise CommandError(
                 f"{len(problems.errors)} fout(en) gevonden; er is niets veranderd in de database."
             ) from None
+        except ContentConflicts as problems:
+            for conflict in problems.conflicts:
+                self.stderr.write(f"Conflict: {conflict}")
+            raise CommandError(
+                f"{len(problems.conflicts)} conflict(en): er is niets veranderd in de database. "
+                "Neem de wijzigingen uit de beheeromgeving over in de bestanden "
+                "(manage.py export_content), of overschrijf ze met --force; de versie uit de "
+                "beheeromgeving blijft dan in de geschiedenis."
+            ) from None
+        self.print_report(report)
+
+    def print_report(self, report):
         for label, slugs in (
             ("nieuw", report.created),
             ("bijgewerkt", report.updated),
             ("ongewijzigd", report.unchanged),
+            ("gewijzigd in de beheeromgeving, bestand niet opnieuw geladen", report.kept),
+            ("overschreven (vorige versie in de geschiedenis)", report.overwritten),
             ("offline gehaald (bestand weg)", report.unpublished),
         ):
             if slugs:
@@ -37,6 +61,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"woordenlijst: {report.terms_created} nieuw, {report.terms_updated} bijgewerkt, "
             f"{report.terms_deleted} verwijderd"
+            + (f", {report.terms_kept} gewijzigd in de beheeromgeving" if report.terms_kept else "")
         )
         if not report.changed_anything:
             self.stdout.write("Niets veranderd.")

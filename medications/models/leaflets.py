@@ -1,44 +1,80 @@
-"""The domain: medications (or groups of them), their sections, members and the glossary."""
+"""Leaflets: a medication (or a group of them) with its members and sections.
 
+Each leaflet exists twice. The *working copy* is what editors change (the admin, the
+loader, history); the *live copy* is what patients see (pages, print, search), made from the
+working copy when it is published (medications.publishing). `Medication.objects` holds the
+live copies, `Medication.working_copies` the working ones, and `all_copies` both.
+"""
+
+import datetime
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 
-from medications.choices import CORE_SECTION_KINDS, MedicationKind, Route, SectionKind
-from medications.text import format_source_date, sort_key, split_names
+from medications.choices import (
+    CORE_SECTION_KINDS,
+    MedicationKind,
+    PublicationKind,
+    ReviewStatus,
+    Route,
+    SectionKind,
+)
+from medications.models.workflow import Publication
+from medications.text import format_source_date, split_lines, split_names
 from medications.validators import (
     validate_lowercase_slug,
     validate_not_in_future,
     validate_source_date,
 )
 
-__all__ = [
-    "CORE_SECTION_KINDS",
-    "GlossaryTerm",
-    "Medication",
-    "MedicationKind",
-    "Member",
-    "Route",
-    "Section",
-    "SectionKind",
-]
-
 
 class MedicationQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(is_live=True, is_published=True)
 
     def with_page_content(self):
         """Everything a medication page shows, in a constant number of queries."""
-        return self.prefetch_related("sections", "members")
+        published = models.Prefetch(
+            "publications", queryset=Publication.objects.filter(kind=PublicationKind.PUBLISHED)
+        )
+        return self.prefetch_related(
+            "sections",
+            "members",
+            published,
+            models.Prefetch("working_copy__publications", queryset=published.queryset),
+        )
+
+    def review_due(self, within_days=30):
+        """Working copies whose next review is overdue or due within `within_days`, soonest
+        first (a list: the due date may be a default, worked out per leaflet)."""
+        due_by = timezone.localdate() + datetime.timedelta(days=within_days)
+        due = [m for m in self.filter(is_live=False) if m.next_review_due <= due_by]
+        return sorted(due, key=lambda medication: (medication.next_review_due, medication.name))
+
+
+class CopyManager(models.Manager):
+    """The live copies (`live=True`) or the working copies of leaflets."""
+
+    def __init__(self, *, live, through=""):
+        super().__init__()
+        self.filter_name = f"{through}is_live"
+        self.live = live
+
+    def get_queryset(self):
+        return super().get_queryset().filter(**{self.filter_name: self.live})
+
+
+class LiveMedicationManager(CopyManager.from_queryset(MedicationQuerySet)):
+    pass
 
 
 class Medication(models.Model):
     """A medication, or a group of medications that one leaflet covers."""
 
-    slug = models.CharField(
-        "webadres", max_length=80, unique=True, validators=[validate_lowercase_slug]
-    )
+    slug = models.CharField("webadres", max_length=80, validators=[validate_lowercase_slug])
     name = models.CharField("naam", max_length=120)
     kind = models.CharField("soort", max_length=20, choices=MedicationKind.choices)
     route = models.CharField("toediening", max_length=30, choices=Route.choices)
@@ -67,26 +103,84 @@ class Medication(models.Model):
         help_text="Jaar, JJJJ-MM of JJJJ-MM-DD.",
     )
     source_note = models.CharField("bron: opmerking", max_length=300, blank=True)
+    key_points = models.TextField(
+        "in het kort",
+        blank=True,
+        help_text="Hoogstens vijf korte punten, één per regel, alleen uit deze folder.",
+    )
+    urgent_summary = models.TextField(
+        "direct contact opnemen",
+        blank=True,
+        help_text="Eén tot drie korte zinnen: wanneer de patiënt meteen contact opneemt, "
+        "alleen met de alarmsignalen van de folder.",
+    )
+    contact_name = models.CharField(
+        "contact uit de folder: wie",
+        max_length=200,
+        blank=True,
+        help_text="Alleen als de bronfolder zelf een telefoonnummer geeft.",
+    )
+    contact_phone = models.CharField("contact uit de folder: telefoon", max_length=40, blank=True)
     last_reviewed = models.DateField("laatst gecontroleerd", validators=[validate_not_in_future])
-    is_published = models.BooleanField("gepubliceerd", default=True)
+    reviewed_by = models.CharField("gecontroleerd door", max_length=120, blank=True)
+    next_review = models.DateField(
+        "volgende controle",
+        null=True,
+        blank=True,
+        help_text="Leeg: de laatste controle plus de vaste termijn (PORTAL_REVIEW_INTERVAL_DAYS).",
+    )
+    is_published = models.BooleanField("online", default=True)
+    is_live = models.BooleanField("live kopie", default=False, editable=False)
+    working_copy = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="live_copy",
+        help_text="Bij de live kopie: de werkversie waaruit zij is gepubliceerd.",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
+    )
     content_file = models.CharField(
         "inhoudsbestand",
         max_length=200,
         blank=True,
         help_text="Het bestand in content/leaflets/ waaruit deze pagina wordt geladen.",
     )
-    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # What the last load from a file wrote (content.fingerprints): tells an edit made in the
+    # admin since then from a change of the file.
+    imported_fingerprints = models.JSONField(default=dict, blank=True, editable=False)
     glossary_terms = models.ManyToManyField(
         "GlossaryTerm", blank=True, related_name="medications", verbose_name="gebruikte termen"
     )
     updated_at = models.DateTimeField("gewijzigd", auto_now=True)
 
-    objects = MedicationQuerySet.as_manager()
+    all_copies = MedicationQuerySet.as_manager()
+    objects = LiveMedicationManager(live=True)
+    working_copies = LiveMedicationManager(live=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name = "medicijn"
         verbose_name_plural = "medicijnen"
+        default_manager_name = "all_copies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "is_live"],
+                name="unique_slug_per_copy",
+                violation_error_message="Er is al een folder met dit webadres.",
+            )
+        ]
+        permissions = [
+            ("publish_medication", "Mag folders publiceren, offline halen en terugzetten"),
+            ("review_medication", "Mag controledata vastleggen"),
+        ]
+
+    def validate_constraints(self, exclude=None):
+        # Which copy a row is never comes from a form, yet the slug is unique per copy.
+        super().validate_constraints(exclude=set(exclude or ()) - {"is_live"})
 
     def __str__(self):
         return self.name
@@ -105,6 +199,30 @@ class Medication(models.Model):
     @property
     def other_name_list(self):
         return split_names(self.other_names)
+
+    @property
+    def key_point_list(self):
+        return split_lines(self.key_points)
+
+    @property
+    def change_log(self):
+        """What was published, newest first, with the publisher's summary ("Wat is er
+        veranderd?"): the working copy keeps the trail of both copies."""
+        owner = self.working_copy if self.is_live else self
+        if owner is None:
+            return []
+        return [p for p in owner.publications.all() if p.kind == PublicationKind.PUBLISHED]
+
+    @property
+    def next_review_due(self):
+        """The next review: as set, else the fixed period after the last one."""
+        if self.next_review or not self.last_reviewed:
+            return self.next_review
+        return self.last_reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
+
+    @property
+    def is_review_overdue(self):
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
     @property
     def source_date_display(self):
@@ -131,7 +249,11 @@ class Member(models.Model):
     note = models.CharField("toelichting", max_length=500, blank=True)
     position = models.PositiveSmallIntegerField("volgorde", default=0)
 
+    all_copies = models.Manager()
+    objects = CopyManager(live=True, through="medication__")
+
     class Meta:
+        default_manager_name = "all_copies"
         ordering = ["medication", "position"]
         verbose_name = "lid van de groep"
         verbose_name_plural = "leden van de groep"
@@ -167,7 +289,11 @@ class Section(models.Model):
         help_text="Aan als de bronfolder over dit onderwerp geen informatie geeft.",
     )
 
+    all_copies = models.Manager()
+    objects = CopyManager(live=True, through="medication__")
+
     class Meta:
+        default_manager_name = "all_copies"
         ordering = ["medication", "position"]
         verbose_name = "onderdeel"
         verbose_name_plural = "onderdelen"
@@ -193,38 +319,3 @@ class Section(models.Model):
     @property
     def is_alarm(self):
         return self.kind == SectionKind.WANNEER_CONTACT
-
-
-class GlossaryTerm(models.Model):
-    """A hard word with its plain-Dutch explanation (woordenlijst)."""
-
-    term = models.CharField("term", max_length=120)
-    slug = models.SlugField("anker", max_length=120, unique=True)
-    variants = models.CharField(
-        "andere vormen",
-        max_length=500,
-        blank=True,
-        help_text="Meervoud, synoniemen, afkortingen; gescheiden door komma's.",
-    )
-    explanation_markdown = models.TextField("uitleg (Markdown)")
-    explanation_html = models.TextField(editable=False, blank=True)
-    source_hash = models.CharField(max_length=64, blank=True, editable=False)
-
-    class Meta:
-        ordering = ["term"]
-        verbose_name = "term uit de woordenlijst"
-        verbose_name_plural = "woordenlijst"
-
-    def __str__(self):
-        return self.term
-
-    def get_absolute_url(self):
-        return f"{reverse('medications:glossary')}#{self.slug}"
-
-    @property
-    def variant_list(self):
-        return split_names(self.variants)
-
-    @property
-    def first_letter(self):
-        return sort_key(self.term)[:1].upper() or "#"

@@ -1,0 +1,188 @@
+"""Leaflets in the admin: the working copy with its members and sections inline, its status
+on the way to patients, the checks while editing, and the workflow's pages (admin.workflow)."""
+
+from django.contrib import admin, messages
+from django.db import models
+from django.forms import Textarea
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from medications import publishing
+from medications.admin import workflow
+from medications.admin.base import WritePathAdmin
+from medications.checks import editing_warnings
+from medications.models import CORE_SECTION_KINDS, Medication, Member, Section, SectionKind
+from medications.rendering import removed_markup
+
+ROOMY_MARKDOWN = {
+    models.TextField: {"widget": Textarea(attrs={"rows": 16, "cols": 100, "class": "markdown"})}
+}
+REVIEW_FIELDS = ("last_reviewed", "reviewed_by", "next_review")
+
+
+class SectionInline(TranslationStackedInline):
+    model = Section
+    extra = 0
+    fields = ("kind", "heading", "body_markdown", "source_silent", "preview")
+    readonly_fields = ("preview",)
+    formfield_overrides = ROOMY_MARKDOWN
+
+    @admin.display(description="Voorbeeld")
+    def preview(self, section):
+        if not section.pk:
+            return "Na het opslaan ziet u hier het onderdeel zoals de patiënt het ziet."
+        return format_html(
+            '<div class="section-preview leaflet">{}</div>',
+            mark_safe(section.body_html),  # noqa: S308 (sanitised when it was stored)
+        )
+
+
+class MemberInline(TranslationTabularInline):
+    model = Member
+    extra = 0
+    fields = ("position", "substance", "brand_names", "note")
+
+
+@admin.register(Medication)
+class MedicationAdmin(WritePathAdmin):
+    list_display = ("name", "kind", "status", "online_state", "next_review_due", "core_topics")
+    list_filter = ("status", "is_published", "kind")
+    search_fields = ("name", "brand_names", "other_names", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [MemberInline, SectionInline]
+    actions = ["take_offline"]
+    formfield_overrides = ROOMY_MARKDOWN
+    change_form_template = "admin/medications/medication/change_form.html"
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "route", "summary")}),
+        (
+            "Bovenaan de pagina",
+            {"fields": ("key_points", "urgent_summary", "contact_name", "contact_phone")},
+        ),
+        ("Namen", {"fields": ("brand_names", "other_names")}),
+        ("Bron", {"fields": ("source_publisher", "source_title", "source_date", "source_note")}),
+        ("Controle tegen de bron", {"fields": REVIEW_FIELDS}),
+        ("Status", {"fields": ("status", "online_state", "content_file", "updated_at")}),
+        (
+            "Controles tijdens het bewerken",
+            {"fields": ("warnings", "core_topics_detail", "terms_used")},
+        ),
+    )
+    readonly_fields = (
+        "status",
+        "online_state",
+        "content_file",
+        "updated_at",
+        "warnings",
+        "core_topics_detail",
+        "terms_used",
+    )
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request):
+        working = Medication.working_copies.prefetch_related("sections", "glossary_terms")
+        return working.select_related("live_copy")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not request.user.has_perm("medications.review_medication"):
+            fields += REVIEW_FIELDS  # review dates are the Eindredacteur's
+        return fields
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("medications.publish_medication")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                f"<path:object_id>/{route}",
+                view(getattr(workflow, name)(self)),
+                name=workflow.url_name(name),
+            )
+            for route, name in workflow.ROUTES
+        ] + super().get_urls()
+
+    def save_model(self, request, obj, form, change):
+        publishing.mark_edited(obj)  # a draft until someone with the right role publishes
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for section in formset.new_objects + [obj for obj, _ in formset.changed_objects]:
+            if isinstance(section, Section):
+                removed = removed_markup(section.body_markdown)
+                if removed:
+                    messages.warning(
+                        request,
+                        f"Onderdeel '{section.heading}': {', '.join(removed)} is weggehaald; "
+                        "zulke HTML komt nooit op de pagina.",
+                    )
+
+    @admin.display(description="Online")
+    def online_state(self, medication):
+        live = getattr(medication, "live_copy", None) if medication.pk else None
+        if live is None:
+            return "nog nooit gepubliceerd"
+        return "online" if live.is_published else "offline"
+
+    @admin.display(description="Volgende controle")
+    def next_review_due(self, medication):
+        due = medication.next_review_due
+        if due is None:
+            return "-"
+        return format_html(
+            "{}{}", due.strftime("%d-%m-%Y"), " (te laat)" if medication.is_review_overdue else ""
+        )
+
+    @admin.display(description="Waarschuwingen")
+    def warnings(self, medication):
+        if not medication.pk:
+            return "Na het opslaan ziet u hier de controles."
+        live = getattr(medication, "live_copy", None)
+        found = editing_warnings(medication, live.sections.all() if live else ())
+        if not found:
+            return "Geen: alles ziet er goed uit."
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in found))
+        )
+
+    @admin.display(description="Kernonderwerpen")
+    def core_topics(self, medication):
+        missing = medication.missing_core_kinds
+        if not missing:
+            return "compleet"
+        return "ontbreekt: " + ", ".join(SectionKind(kind).label for kind in missing)
+
+    @admin.display(description="Zes kernonderwerpen")
+    def core_topics_detail(self, medication):
+        missing = set(medication.missing_core_kinds) if medication.pk else set(CORE_SECTION_KINDS)
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}: {}</li>",
+                (
+                    (
+                        SectionKind(kind).label,
+                        "ONTBREEKT in de folder" if kind in missing else "aanwezig",
+                    )
+                    for kind in CORE_SECTION_KINDS
+                ),
+            ),
+        )
+
+    @admin.display(description="Termen uit de woordenlijst in deze folder")
+    def terms_used(self, medication):
+        terms = list(medication.glossary_terms.all()) if medication.pk else []
+        return ", ".join(term.term for term in terms) or "geen"
+
+    @admin.action(description="Offline halen", permissions=["publish"])
+    def take_offline(self, request, queryset):
+        for working in queryset:
+            publishing.unpublish(working, request.user)
+        self.message_user(request, f"{len(queryset)} folder(s) offline gehaald.", messages.SUCCESS)

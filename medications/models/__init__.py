@@ -1,0 +1,28 @@
+"""The domain models: leaflets (with their live and working copies), the glossary and the
+editorial trail."""
+
+from medications.choices import (
+    CORE_SECTION_KINDS,
+    MedicationKind,
+    PublicationKind,
+    ReviewStatus,
+    Route,
+    SectionKind,
+)
+from medications.models.glossary import GlossaryTerm
+from medications.models.leaflets import Medication, Member, Section
+from medications.models.workflow import Publication
+
+__all__ = [
+    "CORE_SECTION_KINDS",
+    "GlossaryTerm",
+    "Medication",
+    "MedicationKind",
+    "Member",
+    "Publication",
+    "PublicationKind",
+    "ReviewStatus",
+    "Route",
+    "Section",
+    "SectionKind",
+]

@@ -1,0 +1,33 @@
+"""The one write path for content: every change (a file load, an admin save, a glossary
+change, a publish, a restore, a shell edit) ends here, and its derived data (HTML, glossary
+links, terms used, search through `medications.signals.content_changed`) is made once per
+transaction.
+
+- batch: `changes()`, the transaction-wide batch, and `record()` for the receivers;
+- derived: rendering, linking and the terms used;
+- workflow: submit, publish, take offline, record a review.
+"""
+
+from medications.publishing.batch import Batch, changes, record
+from medications.publishing.workflow import (
+    live_copy_of,
+    mark_edited,
+    publish,
+    record_review,
+    submit_for_review,
+    system_user,
+    unpublish,
+)
+
+__all__ = [
+    "Batch",
+    "changes",
+    "live_copy_of",
+    "mark_edited",
+    "publish",
+    "record",
+    "record_review",
+    "submit_for_review",
+    "system_user",
+    "unpublish",
+]
