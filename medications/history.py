@@ -22,7 +22,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
-from medications.content.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
+from medications.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
 from medications.models import GlossaryTerm, Medication, Member, Section, SectionKind
 from medications.publishing import changes, mark_edited
 

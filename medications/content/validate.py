@@ -14,14 +14,14 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import UniqueConstraint
 
 from medications.content.errors import ContentError, ContentErrors
-from medications.content.forms import (
+from medications.content.parse import text_value
+from medications.forms import (
     GlossaryTermForm,
     LeafletForm,
     MemberForm,
     NameListField,
     SectionForm,
 )
-from medications.content.parse import text_value
 from medications.models import GlossaryTerm, Medication, Member
 
 # Front matter `source: {title: ...}` holds the fields source_title, ...; `contact:` likewise.

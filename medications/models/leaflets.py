@@ -178,15 +178,15 @@ class Medication(models.Model):
             ("review_medication", "Mag controledata vastleggen"),
         ]
 
-    def validate_constraints(self, exclude=None):
-        # Which copy a row is never comes from a form, yet the slug is unique per copy.
-        super().validate_constraints(exclude=set(exclude or ()) - {"is_live"})
-
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("medications:detail", kwargs={"slug": self.slug})
+
+    def validate_constraints(self, exclude=None):
+        # Which copy a row is never comes from a form, yet the slug is unique per copy.
+        super().validate_constraints(exclude=set(exclude or ()) - {"is_live"})
 
     def section_url(self, anchor):
         """The address of one section of this page: the only place it is built."""
