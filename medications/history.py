@@ -26,7 +26,7 @@ from medications.forms import GlossaryTermForm, LeafletForm, MemberForm, Section
 from medications.models import GlossaryTerm, Medication, Member, Section, SectionKind
 from medications.publishing import changes, mark_edited
 
-TOKEN = re.compile(r"\s+|[^\s]+")
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 def localized(model, names):

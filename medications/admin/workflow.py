@@ -11,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 
 from medications import history, publishing
 from medications.admin.forms import PublishForm, ReviewForm
@@ -83,7 +82,6 @@ def private(response):
 
 
 def preview(model_admin):
-    @never_cache
     def view(request, object_id):
         medication = working_copy(model_admin, request, object_id, "view")
         return private(render_leaflet(request, medication, preview=True))
@@ -92,7 +90,6 @@ def preview(model_admin):
 
 
 def preview_print(model_admin):
-    @never_cache
     def view(request, object_id):
         medication = working_copy(model_admin, request, object_id, "view")
         return private(render_print(request, medication, preview=True))
@@ -101,7 +98,6 @@ def preview_print(model_admin):
 
 
 def preview_pdf(model_admin):
-    @never_cache
     def view(request, object_id):
         medication = working_copy(model_admin, request, object_id, "view")
         return private(pdf_response(request, medication, preview=True))

@@ -6,7 +6,7 @@ from django.conf import settings
 from medications.content.errors import ContentError, ContentErrors
 from medications.content.parse import read_content
 from medications.content.sync import ContentConflicts, LoadReport, write_content
-from medications.content.validate import validate_content
+from medications.content.validate import sanitising_warnings, validate_content
 
 __all__ = ["ContentConflicts", "ContentError", "ContentErrors", "LoadReport", "load_content"]
 
@@ -17,4 +17,6 @@ def load_content(content_dir=None, force=False):
     overwrite edits made in the admin (unless `force`); either way nothing is written."""
     content = read_content(content_dir or settings.CONTENT_DIR)
     leaflets, terms = validate_content(content)
-    return write_content(leaflets, terms, glossary_path=content.glossary_path, force=force)
+    report = write_content(leaflets, terms, glossary_path=content.glossary_path, force=force)
+    report.warnings = sanitising_warnings(content)
+    return report

@@ -56,6 +56,7 @@ class LoadReport:
     terms_updated: int = 0
     terms_deleted: int = 0
     terms_kept: int = 0
+    warnings: list = field(default_factory=list)  # HTML sanitising took out, with file and line
 
     @property
     def changed_anything(self):

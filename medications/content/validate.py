@@ -23,6 +23,7 @@ from medications.forms import (
     SectionForm,
 )
 from medications.models import GlossaryTerm, Medication, Member
+from medications.rendering import removed_markup
 
 # Front matter `source: {title: ...}` holds the fields source_title, ...; `contact:` likewise.
 GROUPS = ("source", "contact")
@@ -47,6 +48,33 @@ class ValidLeaflet:
 class ValidTerm:
     source: object  # parse.TermSource
     form: GlossaryTermForm
+
+
+def sanitising_warnings(content):
+    """HTML in the Markdown that sanitising takes out (a script, an event attribute): the
+    load goes on, but the editor hears of it, with file and line."""
+    warnings = []
+    for leaflet in content.leaflets:
+        for section in leaflet.sections:
+            for item in removed_markup(section.body):
+                line = section.line + 1 + line_offset(section.body, item)
+                warnings.append(ContentError(leaflet.path, line, removed_message(item)))
+    for term in content.terms:
+        for item in removed_markup(term.explanation):
+            warnings.append(ContentError(content.glossary_path, term.line, removed_message(item)))
+    return warnings
+
+
+def removed_message(item):
+    return f"{item} wordt weggehaald: zulke HTML komt nooit op de pagina."
+
+
+def line_offset(body, item):
+    """Lines from the section's heading to the first line that holds `item`'s tag or name."""
+    needle = item.split()[0].strip("<>'\"") if item.startswith("<") else item.split()[0]
+    lines = body.split("\n")
+    # The heading line is followed by the body after one blank line (parse strips the body).
+    return next((number + 1 for number, line in enumerate(lines) if needle in line), 0)
 
 
 def validate_content(content, leaflets_by_slug=None, terms_by_slug=None):

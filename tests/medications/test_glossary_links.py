@@ -12,6 +12,7 @@ from medications.glossary_links import GlossaryLinker, Term, term_slugs_in
 from medications.models import GlossaryTerm, Medication, Section
 from medications.rendering import render_markdown
 from tests.conftest import CORE_SECTIONS, GLOSSARY, leaflet_text
+from tests.helpers import admin_form_data
 
 
 def term(name, *variants, explanation="Uitleg."):
@@ -323,26 +324,6 @@ def test_admin_shows_terms_per_leaflet_and_relinks_when_a_term_is_saved(
     admin_client.post(f"/beheer/medications/glossaryterm/{antistof.pk}/delete/", {"post": "yes"})
     werking.refresh_from_db()
     assert term_slugs_in(werking.body_html) == ["afweersysteem"]
-
-
-def admin_form_data(response):
-    """What the browser would post back from an admin change page, unchanged."""
-    forms = [response.context["adminform"].form]
-    data = {}
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        forms += formset.forms
-        management = formset.management_form
-        data.update(
-            {management.add_prefix(name): management[name].value() for name in management.fields}
-        )
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None or value is False:
-                continue
-            data[form.add_prefix(name)] = "on" if value is True else value
-    return data
 
 
 @pytest.mark.django_db

@@ -11,6 +11,7 @@ from medications.publishing import derived
 from medications.signals import content_changed
 from search.query import search_medications
 from tests.conftest import leaflet_text
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +136,6 @@ def test_a_shell_edit_outside_any_transaction_is_finished_at_once(content_dir):
 def test_an_admin_save_is_one_batch(content_dir, admin_client, sent):
     load_content(content_dir())
     sent.clear()
-    from tests.medications.test_glossary_links import admin_form_data
-
     medication = Medication.working_copies.get(slug="testmiddel")
     url = f"/beheer/medications/medication/{medication.pk}/change/"
     data = admin_form_data(admin_client.get(url))

@@ -48,6 +48,8 @@ class Command(BaseCommand):
         self.print_report(report)
 
     def print_report(self, report):
+        for warning in report.warnings:
+            self.stderr.write(f"Let op: {warning}")
         for label, slugs in (
             ("nieuw", report.created),
             ("bijgewerkt", report.updated),

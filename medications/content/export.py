@@ -1,0 +1,112 @@
+"""Database -> content files, in exactly the format the loader reads (content/README.md), so
+the repository can be kept in step with the admin: exporting, loading the export and
+exporting again gives the same files.
+
+The working copies are exported (the database is the source of truth); the front matter
+follows `LeafletForm.Meta.fields`, with the `source_*` and `contact_*` fields in groups.
+"""
+
+import yaml
+from django.conf import settings
+from django.utils import translation
+
+from medications.content.parse import SOURCE_SILENT_FLAG
+from medications.content.validate import GROUPS, MEMBERS_KEY, PUBLISHED_KEY
+from medications.forms import LeafletForm, LineListField, MemberForm, NameListField
+from medications.text import sort_key, split_lines, split_names
+
+
+class BlockList(list):
+    """A list written one item per line (the 'In het kort' points)."""
+
+
+class BlockDict(dict):
+    """A group of fields written one per line (`source:` with its title, publisher ...)."""
+
+
+class ContentDumper(yaml.SafeDumper):
+    pass
+
+
+ContentDumper.add_representer(
+    BlockList,
+    lambda dumper, items: dumper.represent_sequence("tag:yaml.org,2002:seq", items, False),
+)
+ContentDumper.add_representer(
+    BlockDict,
+    lambda dumper, items: dumper.represent_mapping("tag:yaml.org,2002:map", items, False),
+)
+
+
+def front_value(form_class, name, value):
+    field = form_class.base_fields[name]
+    if isinstance(field, LineListField):
+        return BlockList(split_lines(value or ""))
+    if isinstance(field, NameListField):
+        return split_names(value or "")
+    return value
+
+
+def is_empty(value):
+    return value is None or value == "" or value == []
+
+
+def front_matter(medication):
+    front = {}
+    for name in LeafletForm._meta.fields:
+        value = front_value(LeafletForm, name, getattr(medication, name))
+        if is_empty(value):
+            continue
+        group = next((g for g in GROUPS if name.startswith(f"{g}_")), None)
+        if group:
+            front.setdefault(group, BlockDict())[name.removeprefix(f"{group}_")] = value
+        else:
+            front[name] = value
+    members = [
+        {
+            name: front_value(MemberForm, name, getattr(member, name))
+            for name in MemberForm._meta.fields
+            if not is_empty(front_value(MemberForm, name, getattr(member, name)))
+        }
+        for member in medication.members.all()
+    ]
+    if members:
+        front[MEMBERS_KEY] = members
+    if not medication.is_published:
+        front[PUBLISHED_KEY] = False
+    return front
+
+
+def leaflet_text(medication):
+    """One leaflet file: the front matter, then its sections in page order."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yaml_text = yaml.dump(
+            front_matter(medication),
+            Dumper=ContentDumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=None,
+            width=96,
+        )
+        parts = ["---\n", yaml_text, "---\n"]
+        for section in sorted(medication.sections.all(), key=lambda s: s.position):
+            flags = f" {SOURCE_SILENT_FLAG}" if section.source_silent else ""
+            parts.append(f"\n## {section.heading} {{#{section.kind}{flags}}}\n\n")
+            parts.append(section.body_markdown.strip() + "\n")
+    return "".join(parts)
+
+
+def glossary_text(terms):
+    """The woordenlijst: one `## Term` per term, its `Ook:` forms, its explanation."""
+    parts = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for term in sorted(terms, key=lambda term: sort_key(term.term)):
+            parts.append(f"## {term.term}\n")
+            if term.variant_list:
+                parts.append(f"Ook: {', '.join(term.variant_list)}\n")
+            parts.append(f"\n{term.explanation_markdown.strip()}\n\n")
+    return "".join(parts).rstrip("\n") + "\n"
+
+
+def file_name(medication):
+    return medication.content_file or f"{medication.slug}.md"
