@@ -1,6 +1,7 @@
 """Markdown from content files and editors, turned into safe HTML once, when it is saved."""
 
 import re
+import threading
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ ALLOWED_ATTRIBUTES = {
     "td": set(),
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_local = threading.local()
 
 
 def sanitise_html(html):
@@ -36,19 +38,31 @@ def sanitise_html(html):
     )
 
 
+def heading_id(value, separator):
+    slug = slugify(value) or "kop"
+    prefix = _local.id_prefix
+    return f"{prefix}-{slug}" if prefix else slug
+
+
+def converter():
+    """This thread's Markdown converter: made once (that is most of the cost), reset for
+    each text."""
+    if getattr(_local, "converter", None) is None:
+        _local.converter = markdown.Markdown(
+            extensions=["tables", "sane_lists", "toc"],
+            extension_configs={"toc": {"slugify": heading_id}},
+            output_format="html",
+        )
+    return _local.converter
+
+
 def markdown_to_html(text, id_prefix=""):
-    """Markdown (with tables and heading anchors) as HTML, not yet sanitised."""
-
-    def heading_id(value, separator):
-        slug = slugify(value) or "kop"
-        return f"{id_prefix}-{slug}" if id_prefix else slug
-
-    converter = markdown.Markdown(
-        extensions=["tables", "sane_lists", "toc"],
-        extension_configs={"toc": {"slugify": heading_id}},
-        output_format="html",
-    )
-    return converter.convert(text)
+    """Markdown (with tables and heading anchors `<id_prefix>-<heading>`) as HTML, not yet
+    sanitised."""
+    if not text.strip():
+        return ""
+    _local.id_prefix = id_prefix
+    return converter().reset().convert(text)
 
 
 def render_markdown(text, id_prefix="", glossary=None):
