@@ -66,7 +66,8 @@ def test_edit_submit_preview_publish_and_restore(site, new_page):
     open_leaflet(editor, site)
     editor.evaluate(
         """([old, replacement]) => {
-            const field = [...document.querySelectorAll('textarea')].find(t => t.value.includes(old));
+            const fields = [...document.querySelectorAll('textarea')];
+            const field = fields.find(t => t.value.includes(old));
             field.value = field.value.replace(old, replacement);
         }""",
         [OLD, NEW],
