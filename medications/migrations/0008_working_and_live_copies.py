@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-COPIED_FIELDS_EXCLUDED = {"id", "is_live", "working_copy"}
+COPIED_FIELDS_EXCLUDED = {"id", "is_live", "working_copy", "status"}
 
 
 def split_into_working_and_live_copies(apps, schema_editor):
