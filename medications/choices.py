@@ -44,6 +44,11 @@ class SectionKind(models.TextChoices):
     def position_of(cls, value):
         return cls.values.index(value)
 
+    @classmethod
+    def canonical(cls, values):
+        """Section codes as one way of writing them: only valid ones, once, in page order."""
+        return tuple(kind for kind in cls.values if kind in set(values))
+
 
 CORE_SECTION_KINDS = (
     SectionKind.DOSERING,

@@ -28,17 +28,20 @@ def leaflet_context(request, medication, preview=False):
     working copy, shown at a private address before it is published."""
     return {
         "medication": medication,
-        "page_url": absolute_url(request, medication.get_absolute_url()),
+        "page_url": absolute_url(medication.get_absolute_url()),
         "printed_on": timezone.localdate(),
         "preview": preview,
     }
 
 
-def absolute_url(request, path):
-    """The address printed on paper: the configured site address, else this request's host."""
+def absolute_url(path):
+    """The address printed on paper: the configured site address (PORTAL_BASE_URL), else the
+    first allowed host; never the request's own Host header, whose port anyone can choose."""
     if settings.SITE_BASE_URL:
         return settings.SITE_BASE_URL + path
-    return request.build_absolute_uri(path)
+    scheme = "https" if settings.HTTPS else "http"
+    host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*", "testserver")), "localhost")
+    return f"{scheme}://{host.lstrip('.')}{path}"
 
 
 def medication_detail(request, slug):

@@ -5,6 +5,7 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABAS
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -22,8 +23,10 @@ def env_list(name, default):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# The fallback key is for local use only; `check --deploy` flags it until DJANGO_SECRET_KEY is set.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-local-development-only")
+# The fallback key is for management commands and tests only: the web server refuses to start
+# with it (portal/wsgi.py), and `check --deploy` flags it. `make run` makes a key of its own.
+INSECURE_LOCAL_KEY = "django-insecure-local-development-only"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", INSECURE_LOCAL_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
@@ -38,20 +41,33 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "reversion",
+    # Admin login throttling: locks an account and address out after repeated failures.
+    "axes",
     "medications",
     "search",
+    "pages",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached public page is sent from here: it skips everything below (pages/middleware.py).
+    "pages.middleware.PageCacheMiddleware",
+    "pages.middleware.ServiceUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the check
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -77,6 +93,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before each request reuses it: after a database
+        # restart the first request of each worker opens a new one instead of failing.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -88,16 +107,70 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# PDFs get a cache of their own with a bound: in Redis a key prefix with a time limit (give
+# the server a `maxmemory` with `allkeys-lru`, so a full Redis evicts the least used); by
+# default files in one directory shared by all workers, at most PDF_CACHE_ENTRIES of them.
+PDF_CACHE_ENTRIES = int(os.environ.get("PORTAL_PDF_CACHE_ENTRIES", "500"))
+PDF_CACHE_DIR = os.environ.get(
+    "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), "portal-pdfs")
+)
 if REDIS_URL:
+    # django-redis rather than Django's own RedisCache: with IGNORE_EXCEPTIONS a Redis that
+    # is down or full is a cache miss (logged), never an error page.
+    redis_options = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+    }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
-        }
+            "OPTIONS": redis_options,
+        },
+        "pdfs": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal-pdf",
+            "TIMEOUT": 60 * 60 * 36,
+            "OPTIONS": redis_options,
+        },
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "portal.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
+        "pdfs": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": PDF_CACHE_DIR,
+            "TIMEOUT": 60 * 60 * 36,
+            "OPTIONS": {"MAX_ENTRIES": PDF_CACHE_ENTRIES},
+        },
+    }
+
+# Per-client limits (django-ratelimit, counted in the default cache; a cache that is down
+# lets requests through rather than locking patients out).
+RATELIMIT_VIEW = "portal.errors.too_many_requests"
+RATELIMIT_FAIL_OPEN = True
+RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "20/m")
+RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
+# PDFs made at the same time, per server; past it a 503 with Retry-After. Locks live here.
+PDF_RENDER_SLOTS = int(os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(os.cpu_count() or 1)))
+LOCK_DIR = os.environ.get("PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), "portal-locks"))
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# account from one address, that pair is locked out for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("PORTAL_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "errors/login_locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,6 +224,12 @@ SITE_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Nothing on the site needs a camera, microphone, location or payment; speech synthesis
+# ("Lees voor") needs no permission.
+PERMISSIONS_POLICY = {
+    "camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": [],
+    "interest-cohort": [], "browsing-topics": [],
+}  # fmt: skip
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
@@ -184,3 +263,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"

@@ -13,4 +13,7 @@ urlpatterns = [
     path("", include("medications.urls")),
 ]
 
-handler404 = "medications.views.page_not_found"
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

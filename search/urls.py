@@ -1,10 +1,11 @@
 from django.urls import path
 
+from portal.policy import safe_methods_only
 from search import views
 
 app_name = "search"
 
 urlpatterns = [
-    path("zoeken/", views.search, name="search"),
-    path("zoeken/suggesties/", views.suggestions, name="suggestions"),
+    path("zoeken/", safe_methods_only(views.search), name="search"),
+    path("zoeken/suggesties/", safe_methods_only(views.suggestions), name="suggestions"),
 ]

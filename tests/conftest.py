@@ -6,18 +6,52 @@ import textwrap
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
 
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
-    # Tests talk plain HTTP to the test client and need no collectstatic manifest.
+    # Tests talk plain HTTP to the test client. Static files are served as in production:
+    # collected, with the manifest storage (see _collected_static_files).
     settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static_files():
+    """The production static storage needs its manifest: collect once, as a deploy does."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: pages, PDFs and rate-limit counters."""
+    for cache in caches.all():
+        cache.clear()
+
+
+class ThroughTheSite:
+    """A live server's "static handler" that hands static files to the site itself, so
+    WhiteNoise serves the collected files as in production (hashed names included)."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        return self.application(environ, start_response)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving static files the way production does."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost", start=False)
+    server.thread.static_handler = ThroughTheSite
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -2,7 +2,11 @@
 
 The cache key is a hash of the print view's HTML and its stylesheets. That HTML holds
 everything printed (sections, glossary, source, hospital name, web address, date printed and
-the chosen sections), so any change to one of them makes a new PDF and nothing is ever stale.
+the chosen sections, in page order), so the key is canonical: the same leaflet asked for with
+the sections in another order, twice, or with made-up ones is the same PDF, and any change to
+what is printed makes a new one. The cache ("pdfs") is bounded and may be down or full: then
+the PDF is made and served all the same. One render per key at a time, and at most
+PDF_RENDER_SLOTS at once per server (medications.printing.locks).
 """
 
 import hashlib
@@ -11,12 +15,15 @@ import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import cache
+from django.core.cache import caches
 from django.templatetags.static import static
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from medications.printing import locks
 
 # The date printed is on the paper, so a cached PDF is only ever used on its own day.
 CACHE_TIMEOUT = 60 * 60 * 36
@@ -34,14 +41,38 @@ class ScreenOnlyCssNotices(logging.Filter):
 logging.getLogger("weasyprint").addFilter(ScreenOnlyCssNotices())
 
 
+logger = logging.getLogger("portal.cache")
+
+
 def leaflet_pdf(medication, html, base_url):
-    """The PDF of a rendered print view: made once per version, then served from the cache."""
+    """The PDF of a rendered print view: made once per version, then served from the cache.
+    Raises locks.NoRenderSlot when the server is already making as many PDFs as it may."""
     key = pdf_cache_key(medication, html)
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(html, base_url)
-        cache.set(key, pdf, CACHE_TIMEOUT)
+    pdf = cached(key)
+    if pdf is not None:
+        return pdf
+    with locks.single_flight(key):
+        pdf = cached(key)  # made by the request this one waited for
+        if pdf is None:
+            with locks.render_slot():
+                pdf = render_pdf(html, base_url)
+            keep(key, pdf)
     return pdf
+
+
+def cached(key):
+    try:
+        return caches["pdfs"].get(key)
+    except Exception as error:  # a cache that is down or broken is a miss, never an error
+        logger.warning("PDF-cache niet te lezen: %s", error)
+        return None
+
+
+def keep(key, pdf):
+    try:
+        caches["pdfs"].set(key, pdf, CACHE_TIMEOUT)
+    except Exception as error:  # full disk, Redis out of memory: serve it all the same
+        logger.warning("PDF-cache niet te schrijven: %s", error)
 
 
 def pdf_cache_key(medication, html):
@@ -75,7 +106,11 @@ class StaticFilesFetcher(URLFetcher):
 def static_file_path(url):
     """The file behind a static URL (absolute or not), or None."""
     path = urlsplit(url).path
-    prefix = urlsplit(static("")).path
+    # settings.STATIC_URL, not static(""): the manifest storage of production has no entry
+    # for "" and refuses it (that made every PDF a 500 with DEBUG off).
+    prefix = urlsplit(settings.STATIC_URL).path
+    if not prefix.startswith("/"):
+        prefix = "/" + prefix
     if not path.startswith(prefix):
         return None
     name = path.removeprefix(prefix)

@@ -7,6 +7,7 @@ import textwrap
 import pytest
 from django.utils.text import slugify
 
+from medications import publishing
 from medications.content import load_content
 from medications.glossary_links import GlossaryLinker, Term, term_slugs_in
 from medications.models import GlossaryTerm, Medication, Section
@@ -286,7 +287,7 @@ def test_glossary_page_shows_the_leaflets_that_use_each_term(leaflet_with_terms,
     )
     assert "Komt voor bij" not in entries["antistof"]
 
-    Medication.objects.filter(slug="testmiddel").update(is_published=False)
+    publishing.unpublish(Medication.working_copies.get(slug="testmiddel"), None)
     page = client.get("/woordenlijst/").content.decode()
     assert "/medicijnen/testmiddel/" not in page
 

@@ -1,0 +1,57 @@
+"""Locks shared by all workers of one server, as files in settings.LOCK_DIR (fcntl): one
+render per PDF at a time, and at most settings.PDF_RENDER_SLOTS renders at once."""
+
+import fcntl
+import hashlib
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+
+
+class NoRenderSlot(Exception):
+    """Every render slot is taken: the server is making as many PDFs as it may."""
+
+
+def lock_path(name):
+    folder = Path(settings.LOCK_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+@contextmanager
+def held(path, blocking=True):
+    """An exclusive lock on `path` (the lock ends with the process, should it die)."""
+    with open(path, "a") as file:
+        flags = fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB)
+        fcntl.flock(file, flags)
+        try:
+            yield
+        finally:
+            fcntl.flock(file, fcntl.LOCK_UN)
+
+
+@contextmanager
+def single_flight(key):
+    """While one request makes the PDF for `key`, a second one for the same key waits."""
+    name = "pdf-" + hashlib.sha256(key.encode()).hexdigest()[:32] + ".lock"
+    with held(lock_path(name)):
+        yield
+
+
+@contextmanager
+def render_slot(wait_seconds=2.0):
+    """One of the server's render slots, or NoRenderSlot after `wait_seconds`."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        for number in range(max(1, settings.PDF_RENDER_SLOTS)):
+            try:
+                with held(lock_path(f"pdf-slot-{number}.lock"), blocking=False):
+                    yield
+                    return
+            except BlockingIOError:
+                continue
+        if time.monotonic() >= deadline:
+            raise NoRenderSlot
+        time.sleep(0.05)

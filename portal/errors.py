@@ -1,0 +1,127 @@
+"""Error pages in Dutch, styled like every page, made without the database (it may be the
+very thing that is down). 400, 403, 404, 405, 429, 500 and 503; JSON for the search box."""
+
+import logging
+import sys
+import time
+
+from django.db import InterfaceError, OperationalError
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django_ratelimit.exceptions import Ratelimited
+
+logger = logging.getLogger("portal.faults")
+# The database cannot be reached (down, restarting, locked); not a bug such as an IntegrityError.
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+RETRY_AFTER_SECONDS = 30
+PAGES = {
+    400: (
+        "Dit verzoek begrijpen we niet",
+        "Het adres of het formulier bevat iets wat de site niet kan lezen. Ga terug en probeer "
+        "het nog eens, of begin opnieuw op de startpagina.",
+    ),
+    403: (
+        "U heeft hier geen toegang toe",
+        "Deze pagina is niet voor iedereen. Bent u redacteur? Meld u dan eerst aan.",
+    ),
+    404: (
+        "Deze pagina bestaat niet",
+        "Misschien is het adres verkeerd getypt, of is de pagina verplaatst.",
+    ),
+    405: (
+        "Dit kan niet op deze pagina",
+        "Deze pagina kunt u alleen bekijken. Ga terug naar de vorige pagina.",
+    ),
+    429: (
+        "Even geduld, alstublieft",
+        "Er kwamen in korte tijd veel verzoeken van uw computer of netwerk. Wacht een minuut "
+        "en probeer het dan opnieuw.",
+    ),
+    500: (
+        "Er ging iets mis",
+        "Door een fout kunnen we deze pagina nu niet tonen. Probeer het later nog eens.",
+    ),
+    503: (
+        "De site is tijdelijk niet beschikbaar",
+        "Door een storing kunnen we deze pagina nu niet tonen. Probeer het over een paar "
+        "minuten opnieuw. Heeft u dringend een vraag over uw medicijn? Bel dan uw "
+        "behandelend arts of apotheek.",
+    ),
+}
+
+
+def wants_json(request):
+    """The search box's suggestions answer JSON, also when something goes wrong."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        return match.view_name == "search:suggestions"
+    try:
+        return request.path == reverse("search:suggestions")
+    except NoReverseMatch:
+        return False
+
+
+def error_page(request, status, retry_after=None, allow=None):
+    title, message = PAGES[status]
+    if wants_json(request):
+        response = JsonResponse({"suggestions": [], "error": message}, status=status)
+    else:
+        response = render(
+            request, "errors/error.html", {"title": title, "message": message}, status=status
+        )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    if allow:
+        response["Allow"] = ", ".join(allow)
+    return response
+
+
+def bad_request(request, exception=None):
+    return error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    if isinstance(exception, Ratelimited):
+        return too_many_requests(request, exception)
+    return error_page(request, 403)
+
+
+def csrf_failure(request, reason=""):
+    return error_page(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return error_page(request, 404)
+
+
+def method_not_allowed(request, allowed):
+    return error_page(request, 405, allow=allowed)
+
+
+def too_many_requests(request, exception=None):
+    return error_page(request, 429, retry_after=60)
+
+
+def service_unavailable(request, retry_after=RETRY_AFTER_SECONDS):
+    return error_page(request, 503, retry_after=retry_after)
+
+
+def server_error(request):
+    """An unexpected error; when it is the database that is gone, a 503 that says so."""
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return service_unavailable(request)
+    return error_page(request, 500)
+
+
+_last_warning = {"at": 0.0}
+WARNING_INTERVAL_SECONDS = 10
+
+
+def warn_database_down(exception):
+    """One short line in the log every few seconds, not a traceback per request."""
+    now = time.monotonic()
+    if now - _last_warning["at"] >= WARNING_INTERVAL_SECONDS:
+        _last_warning["at"] = now
+        logger.warning("Database niet bereikbaar: %s: %s", type(exception).__name__, exception)
