@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
-# Local serving: real (non-debug) pages over plain HTTP.
-LOCAL_ENV := DJANGO_HTTPS=0
+# A secret key of this checkout's own, made once: the web server never runs on a known one.
+SECRET_FILE := .local-secret-key
+# Local serving: production settings (DEBUG off, gunicorn, collected static files) over
+# plain HTTP on this machine, with the address printed on leaflets pointing here.
+LOCAL_ENV := DJANGO_HTTPS=0 PORTAL_BASE_URL=http://$(HOST)
 
-.PHONY: install migrate load static run test test-postgres test-browser lint format bench clean
+.PHONY: install migrate load static run dev test test-postgres test-browser smoke lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +20,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+$(SECRET_FILE):
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
 
 migrate: install
 	$(LOCAL_ENV) $(MANAGE) migrate --noinput
@@ -27,9 +33,13 @@ load: migrate
 static: install
 	$(LOCAL_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 
-run: load static
+run: load static $(SECRET_FILE)
 	@echo "Portal: http://$(HOST)/  (admin: http://$(HOST)/beheer/, make an account with: $(MANAGE) createsuperuser)"
-	$(LOCAL_ENV) $(MANAGE) runserver $(HOST)
+	$(LOCAL_ENV) DJANGO_SECRET_KEY=$$(cat $(SECRET_FILE)) GUNICORN_BIND=$(HOST) \
+		$(BIN)/gunicorn -c portal/gunicorn.conf.py portal.wsgi
+
+dev: load
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST)
 
 test: install
 	$(BIN)/pytest
@@ -39,6 +49,9 @@ test-postgres: install
 
 test-browser: install
 	PORTAL_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
+
+smoke: install
+	$(BIN)/python .ci/smoke.py
 
 lint: install
 	$(BIN)/ruff check .
@@ -50,8 +63,10 @@ format: install
 	$(BIN)/ruff format .
 
 bench: install
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/pdf.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache $(SECRET_FILE)

@@ -11,6 +11,8 @@ parameter is ignored by the cache, so a made-up one cannot fill it.
 from dataclasses import dataclass, field
 from functools import wraps
 
+from django.conf import settings
+
 from portal.errors import method_not_allowed
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -28,7 +30,9 @@ class CachePolicy:
 
 
 def safe_methods_only(view):
-    """GET and HEAD only; anything else is a Dutch 405 page (OPTIONS and TRACE included)."""
+    """GET and HEAD only; anything else is a Dutch 405 page (OPTIONS and TRACE included).
+    Exempt from the CSRF check, which would answer a POST first: such a view never changes
+    anything, so there is nothing to forge."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -36,6 +40,7 @@ def safe_methods_only(view):
             return method_not_allowed(request, SAFE_METHODS)
         return view(request, *args, **kwargs)
 
+    wrapped.csrf_exempt = True
     return wrapped
 
 
@@ -48,3 +53,12 @@ def public_page(view=None, *, params=None):
         return wrapped
 
     return decorate(view) if view is not None else decorate
+
+
+def client_address(request):
+    """The visitor's address: behind a proxy the first one it forwarded, else the peer's."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR", "")

@@ -4,19 +4,29 @@ own rules, through ModelForms), then write through the write path (sync)."""
 from django.conf import settings
 
 from medications.content.errors import ContentError, ContentErrors
+from medications.content.locking import LoadInProgress, exclusive_load
 from medications.content.parse import read_content
 from medications.content.sync import ContentConflicts, LoadReport, write_content
 from medications.content.validate import sanitising_warnings, validate_content
 
-__all__ = ["ContentConflicts", "ContentError", "ContentErrors", "LoadReport", "load_content"]
+__all__ = [
+    "ContentConflicts",
+    "ContentError",
+    "ContentErrors",
+    "LoadInProgress",
+    "LoadReport",
+    "load_content",
+]
 
 
-def load_content(content_dir=None, force=False):
+def load_content(content_dir=None, force=False, wait_seconds=300, on_wait=None):
     """Check all content, then write it in one transaction. Returns a LoadReport. Raises
     ContentErrors when a file breaks a rule, and ContentConflicts when a changed file would
-    overwrite edits made in the admin (unless `force`); either way nothing is written."""
+    overwrite edits made in the admin (unless `force`); either way nothing is written. One
+    load at a time: another one running is waited for (LoadInProgress after wait_seconds)."""
     content = read_content(content_dir or settings.CONTENT_DIR)
-    leaflets, terms = validate_content(content)
-    report = write_content(leaflets, terms, glossary_path=content.glossary_path, force=force)
+    with exclusive_load(wait_seconds, on_wait):
+        leaflets, terms = validate_content(content)
+        report = write_content(leaflets, terms, glossary_path=content.glossary_path, force=force)
     report.warnings = sanitising_warnings(content)
     return report

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from medications.content import ContentConflicts, ContentErrors, load_content
+from medications.content import ContentConflicts, ContentErrors, LoadInProgress, load_content
 
 
 class Command(BaseCommand):
@@ -21,15 +21,26 @@ class Command(BaseCommand):
             help="map met leaflets/*.md en woordenlijst.md (standaard: content/)",
         )
         parser.add_argument(
+            "--wait",
+            type=float,
+            default=300,
+            help="seconden wachten op een andere load_content die bezig is (standaard 300)",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="overschrijf ook wijzigingen uit de beheeromgeving (die blijven in de "
             "geschiedenis, zodat u ze kunt terugzetten)",
         )
 
-    def handle(self, *args, directory, force, **options):
+    def handle(self, *args, directory, force, wait, **options):
+        def on_wait():
+            self.stderr.write("Een andere load_content is bezig; deze wacht tot die klaar is.")
+
         try:
-            report = load_content(directory, force=force)
+            report = load_content(directory, force=force, wait_seconds=wait, on_wait=on_wait)
+        except LoadInProgress as busy:
+            raise CommandError(str(busy)) from None
         except ContentErrors as problems:
             for error in problems.errors:
                 self.stderr.write(str(error))
