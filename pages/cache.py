@@ -38,7 +38,7 @@ class CachedPage:
     headers: list
     bodies: dict  # encoding ('br', 'gzip', 'identity') -> bytes
     etag: str
-    last_modified: float | None = None
+    last_modified: int | None = None
     vary: list = field(default_factory=lambda: ["Accept-Encoding"])
 
 
@@ -91,7 +91,7 @@ def make_entry(response, changed_at):
             "identity": body,
         },
         etag=quote_etag(hashlib.sha256(body).hexdigest()[:32]),
-        last_modified=changed_at.timestamp() if changed_at else None,
+        last_modified=int(changed_at.timestamp()) if changed_at else None,  # HTTP: seconds
     )
 
 

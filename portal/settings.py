@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from portal.caches import local_caches, redis_caches
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -114,44 +116,9 @@ PDF_CACHE_ENTRIES = int(os.environ.get("PORTAL_PDF_CACHE_ENTRIES", "500"))
 PDF_CACHE_DIR = os.environ.get(
     "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), "portal-pdfs")
 )
-if REDIS_URL:
-    # django-redis rather than Django's own RedisCache: with IGNORE_EXCEPTIONS a Redis that
-    # is down or full is a cache miss (logged), never an error page.
-    redis_options = {
-        "IGNORE_EXCEPTIONS": True,
-        "SOCKET_CONNECT_TIMEOUT": 0.5,
-        "SOCKET_TIMEOUT": 0.5,
-    }
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-            "OPTIONS": redis_options,
-        },
-        "pdfs": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal-pdf",
-            "TIMEOUT": 60 * 60 * 36,
-            "OPTIONS": redis_options,
-        },
-    }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    DJANGO_REDIS_LOGGER = "portal.cache"
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 1000},
-        },
-        "pdfs": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": PDF_CACHE_DIR,
-            "TIMEOUT": 60 * 60 * 36,
-            "OPTIONS": {"MAX_ENTRIES": PDF_CACHE_ENTRIES},
-        },
-    }
+CACHES = redis_caches(REDIS_URL) if REDIS_URL else local_caches(PDF_CACHE_DIR, PDF_CACHE_ENTRIES)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
 
 # Per-client limits (django-ratelimit, counted in the default cache; a cache that is down
 # lets requests through rather than locking patients out).

@@ -1,0 +1,113 @@
+"""The portal served as deployed (gunicorn, two workers, DEBUG off, collected static files):
+a published change shows on the very next request in every worker, and a database restart
+costs no request. On the suite's database kind: an SQLite file or a PostgreSQL database."""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.medications.content.test_concurrent_loads import database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+CHANGE = (
+    "from medications import publishing\n"
+    "from medications.models import Medication\n"
+    "working = Medication.working_copies.get(slug='anakinra')\n"
+    "section = working.sections.get(kind='bewaren')\n"
+    "with publishing.changes():\n"
+    "    section.body_markdown += '\\n\\nNieuw: bewaar de spuiten in de doos.'\n"
+    "    section.save()\n"
+    "    publishing.publish(working, None, 'Bewaren in de doos')\n"
+)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    work = tmp_path_factory.mktemp("served")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_"))}
+    env.update(
+        DATABASE_URL=database_url(work, "served"),
+        DJANGO_DEBUG="0",
+        DJANGO_HTTPS="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
+        DJANGO_STATIC_ROOT=str(work / "static"),
+        PORTAL_LOCK_DIR=str(work / "locks"),
+        PORTAL_PDF_CACHE_DIR=str(work / "pdfs"),
+    )
+    for command in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
+            capture_output=True,
+        )  # fmt: skip
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [str(gunicorn), "-c", "portal/gunicorn.conf.py", "portal.wsgi",
+         "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=5)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base, env
+    server.terminate()
+    server.wait(30)
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), error.headers
+
+
+def workers_seen(base, times=30):
+    """(statuses, bodies, worker pids): the access log is not needed, each response is."""
+    return [get(base + "/medicijnen/anakinra/") for _ in range(times)]
+
+
+def test_a_published_change_shows_at_once_in_every_worker(served):
+    base, env = served
+    before = workers_seen(base)
+    assert all(status == 200 and "in de doos" not in body for status, body, _ in before)
+
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", CHANGE], cwd=ROOT, env=env, check=True,
+        capture_output=True,
+    )  # fmt: skip
+
+    after = workers_seen(base)
+    assert all(status == 200 and "in de doos" in body for status, body, _ in after)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL restart")
+def test_a_database_restart_costs_no_request(served):
+    import psycopg
+
+    base, env = served
+    assert all(status == 200 for status, _, _ in workers_seen(base, 10))
+    with psycopg.connect(
+        env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", autocommit=True
+    ) as admin:
+        ended = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = 'served' AND pid <> pg_backend_pid()"
+        ).fetchone()[0]
+    assert ended >= 1  # the workers' kept connections are gone, as after a restart
+    statuses = [get(base + url)[0] for url in ["/woordenlijst/", "/zoeken/?q=koorts"] * 10]
+    assert statuses == [200] * 20
