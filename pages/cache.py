@@ -7,6 +7,7 @@ the query parameters the view declared. A change that is published makes a new c
 version, so no page is ever served stale, in any worker.
 """
 
+import datetime
 import gzip
 import hashlib
 import logging
@@ -17,7 +18,6 @@ import brotli
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse, HttpResponseNotModified
-from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 logger = logging.getLogger("portal.cache")
@@ -59,7 +59,8 @@ def build_id():
 
 
 def page_key(version, path, query_parts):
-    raw = repr((version, build_id(), timezone.localdate().isoformat(), path, query_parts))
+    # date.today() is the site's own day: Django sets the process's TZ to TIME_ZONE.
+    raw = repr((version, build_id(), datetime.date.today().isoformat(), path, query_parts))
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -98,7 +99,7 @@ def make_entry(response, changed_at):
 def chosen_encoding(request):
     """Brotli where the client takes it, else gzip, else none (a q=0 refusal respected)."""
     offered = {}
-    for part in request.headers.get("Accept-Encoding", "").split(","):
+    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
         name, _, parameters = part.strip().partition(";")
         quality = 1.0
         if parameters.strip().startswith("q="):
@@ -115,11 +116,11 @@ def chosen_encoding(request):
 
 
 def not_modified(request, entry):
-    if_none_match = request.headers.get("If-None-Match")
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:
         tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
         return entry.etag in tags or "*" in tags
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and entry.last_modified is not None and entry.last_modified <= since
 
 

@@ -8,6 +8,8 @@ portal.policy.public_page, and asks the database for the content version on ever
 (one small query), so a published change shows on the very next request in every worker.
 """
 
+from functools import lru_cache
+
 from django.core.cache import caches
 from django.urls import Resolver404, resolve
 
@@ -23,16 +25,16 @@ RENDER_RETRY_SECONDS = 10
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.last_version = None  # served from when the database is away
+        self.last_token = None  # served from when the database is away
 
     def __call__(self, request):
-        policy = self.policy_for(request)
+        policy = policy_for(request.path_info) if request.method in ("GET", "HEAD") else None
         if policy is None:
             return self.get_response(request)
-        version = self.content_version()
-        if version is None:  # the database is away and nothing was seen yet: the view says
+        token = self.content_token()
+        if token is None:  # the database is away and nothing was seen yet: the view says
             return self.get_response(request)
-        key = page_cache.page_key(version[0], request.path, policy.key_parts(request))
+        key = page_cache.page_key(token, request.path, policy.key_parts(request))
         cache = caches[CACHE_ALIAS]
         entry = cache.get(key)
         if entry is not None:
@@ -40,25 +42,27 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not page_cache.can_cache(response):
             return response
-        entry = page_cache.make_entry(response, version[1])
+        entry = page_cache.make_entry(response, ContentVersion.current()[1])
         cache.set(key, entry, page_cache.CACHE_TIMEOUT)
         return page_cache.respond(request, entry)
 
-    def policy_for(self, request):
-        if request.method not in ("GET", "HEAD"):
-            return None
+    def content_token(self):
         try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-        return getattr(match.func, "page_cache", None)
-
-    def content_version(self):
-        try:
-            self.last_version = ContentVersion.current()
+            self.last_token = ContentVersion.current_token()
         except DATABASE_DOWN as error:
             warn_database_down(error)
-        return self.last_version
+        return self.last_token
+
+
+@lru_cache(maxsize=2048)
+def policy_for(path):
+    """The cache policy of the view at `path` (None: not a cached page). Remembered per path:
+    resolving costs more than the whole rest of a cached page."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return getattr(match.func, "page_cache", None)
 
 
 class ServiceUnavailableMiddleware:

@@ -124,10 +124,13 @@ DJANGO_REDIS_LOGGER = "portal.cache"
 # lets requests through rather than locking patients out).
 RATELIMIT_VIEW = "portal.errors.too_many_requests"
 RATELIMIT_FAIL_OPEN = True
-RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "20/m")
+RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "10/m")
 RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
-# PDFs made at the same time, per server; past it a 503 with Retry-After. Locks live here.
-PDF_RENDER_SLOTS = int(os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(os.cpu_count() or 1)))
+# PDFs made at the same time, per server; past it a 503 with Retry-After. Making a PDF keeps
+# a core busy for up to two seconds: half the cores stay free for the pages. Locks live here.
+PDF_RENDER_SLOTS = int(
+    os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(max(1, (os.cpu_count() or 1) // 2)))
+)
 LOCK_DIR = os.environ.get("PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), "portal-locks"))
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one

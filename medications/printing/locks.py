@@ -33,16 +33,27 @@ def held(path, blocking=True):
 
 
 @contextmanager
-def single_flight(key):
-    """While one request makes the PDF for `key`, a second one for the same key waits."""
+def single_flight(key, wait_seconds=15.0):
+    """While one request makes the PDF for `key`, a second one for the same key waits for
+    it (at most `wait_seconds`, then NoRenderSlot: a worker is not kept waiting for long)."""
     name = "pdf-" + hashlib.sha256(key.encode()).hexdigest()[:32] + ".lock"
-    with held(lock_path(name)):
-        yield
+    path = lock_path(name)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            with held(path, blocking=False):
+                yield
+                return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise NoRenderSlot from None
+            time.sleep(0.05)
 
 
 @contextmanager
-def render_slot(wait_seconds=2.0):
-    """One of the server's render slots, or NoRenderSlot after `wait_seconds`."""
+def render_slot(wait_seconds=0.0):
+    """One of the server's render slots, or NoRenderSlot (by default at once: a request
+    waiting for a slot would keep a worker from the pages)."""
     deadline = time.monotonic() + wait_seconds
     while True:
         for number in range(max(1, settings.PDF_RENDER_SLOTS)):

@@ -1,0 +1,83 @@
+"""One client asks for uncached PDF variants as fast as it can; does a second client reading
+medication pages still get through?
+
+    .venv/bin/python bench/abuse.py [--database sqlite|postgresql] [--seconds 30]
+
+gunicorn with the production settings and 2 workers. First the reader alone (wrk, 8
+connections, the five medication pages in turn) for a baseline; then the reader again while
+the attacker (wrk, 8 connections) asks for random choices of sections of the longest
+leaflet, each a PDF nobody asked for before. The attacker's answers are counted by status
+(200 made or cached, 429 rate limit, 503 render cap). Target: the reader keeps at least 50 %
+of its baseline throughput, with 0 errors.
+"""
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from served import gunicorn, prepared, require_wrk, wrk  # noqa: E402
+
+SECTIONS = [
+    "werking", "aandoening", "voor-de-start", "niet-gebruiken", "dosering",
+    "wanneer-werkt-het", "bijwerkingen", "wanneer-contact", "controles", "zwangerschap",
+    "vaccinatie", "operaties", "andere-medicijnen", "bewaren", "reizen", "meer-weten", "vragen",
+]  # fmt: skip
+READER = """
+local pages = {"/medicijnen/azathioprine/", "/medicijnen/anakinra/", "/medicijnen/infliximab/",
+               "/medicijnen/jak-remmers/", "/medicijnen/immunoglobulinen/"}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", pages[(n % #pages) + 1])
+end
+"""
+ATTACKER = """
+local kinds = {%s}
+math.randomseed(os.time())
+request = function()
+  local parts = {}
+  for _, kind in ipairs(kinds) do
+    if math.random() < 0.5 then table.insert(parts, "onderdeel=" .. kind) end
+  end
+  return wrk.format("GET", "/medicijnen/immunoglobulinen.pdf?" .. table.concat(parts, "&%%"))
+end
+""" % ", ".join(f'"{kind}"' for kind in SECTIONS)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--seconds", type=int, default=30)
+    args = parser.parse_args()
+    require_wrk()
+    scripts = Path(tempfile.mkdtemp())
+    reader, attacker = scripts / "reader.lua", scripts / "attacker.lua"
+    reader.write_text(READER)
+    attacker.write_text(ATTACKER.replace("&%", "&"))
+    log = scripts / "access.log"
+    with prepared(args.database) as (_, env), gunicorn(env, access_log=log) as base:
+        wrk(base + "/", seconds=3, script=reader)  # warm: the pages cached
+        alone = wrk(base + "/", seconds=args.seconds // 2, script=reader)
+        attack = subprocess.Popen(
+            ["wrk", "-t1", "-c8", f"-d{args.seconds + 2}s", "-s", str(attacker), base + "/"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        loaded = wrk(base + "/", seconds=args.seconds, script=reader)
+        attack.communicate()
+    statuses = {}
+    for line in log.read_text().splitlines():
+        if ".pdf?" in line:  # '127.0.0.1 "GET /medicijnen/....pdf?... HTTP/1.1" 429 ...'
+            status = line.split('"')[2].split()[0]
+            statuses[status] = statuses.get(status, 0) + 1
+    print(f"reader alone:        {alone[0]:>7.0f} req/s, p99 {alone[2]:.1f} ms, errors {alone[3]}")
+    print(f"reader under attack: {loaded[0]:>7.0f} req/s, p99 {loaded[2]:.1f} ms, errors {loaded[3]}")
+    print(f"kept: {loaded[0] / alone[0]:.0%} of its throughput (target 50 %), {loaded[3]} errors")
+    print("attacker's answers: " + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
+
+
+if __name__ == "__main__":
+    main()
