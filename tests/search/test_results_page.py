@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 # A full stop inside a sentence: ". " and then a small letter (a web address after a stop is
 # the address itself, as the leaflet writes it).
 STRAY_STOP = re.compile(r"\. (?!https?://)[a-zà-ÿ]")
+SEARCH_LANDMARK = re.compile(r'<form class="search-form" role="search"[^>]*aria-label="([^"]+)"')
 
 
 def search_page(client, query):
@@ -105,5 +106,5 @@ def test_every_search_landmark_has_its_own_name(client):
         )
         assert names and len(names) == len(set(names)), url
     page = client.get("/bestaat-niet/").content.decode()
-    names = re.findall(r'<form class="search-form" role="search"[^>]*aria-label="([^"]+)"', page)
+    names = SEARCH_LANDMARK.findall(page)
     assert len(names) == 2 and len(set(names)) == 2
