@@ -2,19 +2,28 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.decorators import ratelimit
 
-from medications.grouping import group_glossary_by_letter, group_medications_by_kind
+from medications import feedback
+from medications.contacts import whom_to_call
+from medications.grouping import group_glossary_by_letter, group_medications_by_kind, names_a_to_z
 from medications.models import GlossaryTerm, Medication
+from medications.seo import leaflet_structured_data
 
 
 def home(request):
-    medications = Medication.objects.published()
+    medications = list(Medication.objects.published().prefetch_related("members"))
     return render(
         request,
         "medications/home.html",
-        {"groups": group_medications_by_kind(medications)},
+        {"groups": group_medications_by_kind(medications), "names": names_a_to_z(medications)},
     )
 
 
@@ -26,11 +35,15 @@ def published_leaflet(slug):
 def leaflet_context(request, medication, preview=False):
     """What the page, the print view and the PDF of a leaflet show. `preview`: an editor's
     working copy, shown at a private address before it is published."""
+    sections = medication.ordered_sections
     return {
         "medication": medication,
         "page_url": absolute_url(request, medication.get_absolute_url()),
         "printed_on": timezone.localdate(),
         "preview": preview,
+        "contacts": whom_to_call(medication),
+        "alarm_section": next((s for s in sections if s.is_alarm), None),
+        "has_terms": any('class="term"' in section.body_html for section in sections),
     }
 
 
@@ -46,11 +59,11 @@ def medication_detail(request, slug):
 
 
 def render_leaflet(request, medication, preview=False):
-    return render(
-        request,
-        "medications/medication_detail.html",
-        leaflet_context(request, medication, preview),
-    )
+    context = leaflet_context(request, medication, preview)
+    context["feedback_sections"] = feedback.section_choices(medication)
+    if not preview:
+        context["structured_data"] = leaflet_structured_data(medication, context["page_url"])
+    return render(request, "medications/medication_detail.html", context)
 
 
 def glossary(request):
@@ -60,6 +73,57 @@ def glossary(request):
         "medications/glossary.html",
         {"letters": group_glossary_by_letter(GlossaryTerm.objects.prefetch_related(used_in))},
     )
+
+
+@csrf_exempt  # cached pages carry no per-visitor token: medications.feedback says what protects it
+@require_POST
+@ratelimit(key="ip", rate=feedback.RATE, method="POST", block=False)
+def send_feedback(request):
+    """A reader's answer to "Heeft deze informatie u geholpen?", then a thank-you page.
+    Nothing is stored when the request is not from our own pages or comes too often."""
+    if not feedback.comes_from_this_site(request):
+        return render(request, "medications/feedback.html", {"refused": True}, status=403)
+    form = feedback.FeedbackForm(request.POST)
+    if getattr(request, "limited", False):
+        form.is_valid()  # only to link back to the page
+        context = {"limited": True, "medication": form.medication}
+        return render(request, "medications/feedback.html", context, status=429)
+    if not form.is_valid():
+        medication = form.medication
+        context = {
+            "form": form,
+            "medication": medication,
+            "feedback_sections": feedback.section_choices(medication) if medication else [],
+        }
+        return render(request, "medications/feedback.html", context, status=400)
+    form.save()
+    thanks = reverse("medications:feedback_thanks")
+    if form.medication is not None:
+        thanks += f"?medicijn={form.medication.slug}"
+    return HttpResponseRedirect(thanks)
+
+
+@require_GET
+def feedback_thanks(request):
+    slug = request.GET.get("medicijn", "")
+    medication = Medication.objects.published().filter(slug=slug).first() if slug else None
+    return render(request, "medications/feedback.html", {"thanks": True, "medication": medication})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Sitemap: {absolute_url(request, reverse('medications:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to: send them to the icon."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
 def page_not_found(request, exception):
