@@ -37,7 +37,7 @@ def published():
 # --- Safety first ---------------------------------------------------------------------------
 
 
-def test_every_leaflet_says_when_to_call_at_once_right_after_its_summary(client, settings):
+def test_every_leaflet_says_when_to_call_at_once_right_after_its_title(client, settings):
     settings.SITE_CONTACT_PHONE = "012 345 67 89"
     for medication in published():
         page = get(client, medication.get_absolute_url())
@@ -47,9 +47,13 @@ def test_every_leaflet_says_when_to_call_at_once_right_after_its_summary(client,
         assert " ".join(medication.urgent_summary.split()) in text_of(box), medication.slug
         assert 'href="#wanneer-contact"' in box
         assert 'href="tel:0123456789"' in box
-        summary_end = page.index('<p class="summary">')
-        first_section = page.index('class="leaflet-section')
-        assert summary_end < page.index('<section class="urgent"') < first_section
+        # Safety first: right after the title, before the summary (on a phone: on the first
+        # screen, tests/browser/test_patient_pages.py).
+        title = page.index("<h1>")
+        box = page.index('<section class="urgent"')
+        assert (
+            title < box < page.index('<p class="summary">') < page.index('class="leaflet-section')
+        )
 
 
 def test_the_leaflets_own_number_is_labelled_as_from_the_leaflet(client, settings):

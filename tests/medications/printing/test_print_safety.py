@@ -71,7 +71,7 @@ def test_the_print_form_always_includes_the_alarm_section_and_says_so(testmiddel
     assert "(altijd op de uitdraai)" in alarm.group()
     assert "staan altijd op de uitdraai, ook als u ze niet kiest" in page
     assert 'class="print-button" data-print-button hidden>Printen</button>' in page
-    assert "Ctrl+P" in page
+    assert "printknop van uw browser (Ctrl+P of Cmd+P)" in page
 
 
 def test_a_link_to_a_section_not_printed_points_to_the_website(testmiddel, client):
