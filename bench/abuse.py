@@ -74,7 +74,9 @@ def main():
             status = line.split('"')[2].split()[0]
             statuses[status] = statuses.get(status, 0) + 1
     print(f"reader alone:        {alone[0]:>7.0f} req/s, p99 {alone[2]:.1f} ms, errors {alone[3]}")
-    print(f"reader under attack: {loaded[0]:>7.0f} req/s, p99 {loaded[2]:.1f} ms, errors {loaded[3]}")
+    print(
+        f"reader under attack: {loaded[0]:>7.0f} req/s, p99 {loaded[2]:.1f} ms, errors {loaded[3]}"
+    )
     print(f"kept: {loaded[0] / alone[0]:.0%} of its throughput (target 50 %), {loaded[3]} errors")
     print("attacker's answers: " + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
 

@@ -38,7 +38,9 @@ def main():
     require_wrk()
     with prepared(args.database) as (work, env):
         with gunicorn(env) as base:
-            html = {name: urllib.request.urlopen(base + path).read() for name, path in PAGES.items()}
+            html = {
+                name: urllib.request.urlopen(base + path).read() for name, path in PAGES.items()
+            }
         twins = work / "static" / "bench"
         twins.mkdir()
         for name, body in html.items():

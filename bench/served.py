@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/serve_bench")
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/serve_bench"
+)
 
 
 def require_wrk():
@@ -98,7 +100,12 @@ def wrk(url, seconds=8, connections=8, headers=(), script=None):
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, latency(output, "50%"), latency(output, "99%"), int(errors.group(1)) if errors else 0
+    return (
+        rate,
+        latency(output, "50%"),
+        latency(output, "99%"),
+        int(errors.group(1)) if errors else 0,
+    )
 
 
 def latency(output, percentile):

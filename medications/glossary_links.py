@@ -125,15 +125,24 @@ class TermLinkingParser(HTMLParser):
 
 def term_markup(term, text, id_prefix):
     """The word as a button that opens its explanation (a popover) with a link to the
-    woordenlijst. Browsers without popover support show the explanation inline instead."""
+    woordenlijst. When the text uses another form than the term, the explanation starts with
+    that word and names the term ('immuunsysteem, zie Afweersysteem:'), as the woordenlijst
+    lists it. Browsers without popover support show the explanation inline instead."""
     tip_id = f"uitleg-{id_prefix}-{term.slug}" if id_prefix else f"uitleg-{term.slug}"
+    word = " ".join(text.split())
+    if match_key(word) == match_key(term.term):
+        title = f'<span class="term-tip-title">{escape(term.term, quote=False)}:</span>'
+    else:
+        title = (
+            f'<span class="term-tip-title">{escape(word, quote=False)}</span>'
+            f' <span class="term-tip-see">(zie {escape(term.term, quote=False)})</span>:'
+        )
     return (
         f'<span class="term" data-term="{escape(term.slug)}">'
         f'<button type="button" class="term-button" popovertarget="{escape(tip_id)}">'
         f"{escape(text, quote=False)}</button>"
         f'<span class="term-tip" id="{escape(tip_id)}" popover>'
-        f'<span class="term-tip-title">{escape(term.term, quote=False)}:</span> '
-        f"{escape(term.explanation, quote=False)} "
+        f"{title} {escape(term.explanation, quote=False)} "
         f'<a href="{escape(term.glossary_url)}">Meer in de woordenlijst</a>'
         f"</span></span>"
     )

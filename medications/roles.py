@@ -1,7 +1,7 @@
 """The editors' roles, as groups with Dutch names (made by migration 0009):
 
 - Redacteur: edits leaflets (their sections and members), submits them for review and
-  previews them; reads the glossary.
+  previews them; reads the glossary and readers' feedback (both roles: view_feedback).
 - Eindredacteur: everything a Redacteur does, and publishes, takes offline, restores old
   versions, records reviews, deletes leaflets and keeps the glossary.
 """
@@ -12,7 +12,7 @@ EDITOR_PERMISSIONS = [
     "view_medication", "add_medication", "change_medication",
     "view_section", "add_section", "change_section", "delete_section",
     "view_member", "add_member", "change_member", "delete_member",
-    "view_glossaryterm", "view_publication",
+    "view_glossaryterm", "view_publication", "view_feedback",
 ]  # fmt: skip
 CHIEF_EDITOR_PERMISSIONS = EDITOR_PERMISSIONS + [
     "delete_medication", "publish_medication", "review_medication",

@@ -1,20 +1,29 @@
 """Thin views: fetch with a queryset or a plain function, render a template."""
 
-from django.conf import settings
 from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
-from medications.grouping import group_glossary_by_letter, group_medications_by_kind
+from medications import feedback
+from medications.addresses import absolute_url
+from medications.contacts import whom_to_call
+from medications.grouping import group_glossary_by_letter, group_medications_by_kind, names_a_to_z
 from medications.models import GlossaryTerm, Medication
+from medications.seo import leaflet_structured_data
 
 
 def home(request):
-    medications = Medication.objects.published()
+    medications = list(Medication.objects.published().prefetch_related("members"))
     return render(
         request,
         "medications/home.html",
-        {"groups": group_medications_by_kind(medications)},
+        {"groups": group_medications_by_kind(medications), "names": names_a_to_z(medications)},
     )
 
 
@@ -26,22 +35,16 @@ def published_leaflet(slug):
 def leaflet_context(request, medication, preview=False):
     """What the page, the print view and the PDF of a leaflet show. `preview`: an editor's
     working copy, shown at a private address before it is published."""
+    sections = medication.ordered_sections
     return {
         "medication": medication,
         "page_url": absolute_url(medication.get_absolute_url()),
         "printed_on": timezone.localdate(),
         "preview": preview,
+        "contacts": whom_to_call(medication),
+        "alarm_section": next((s for s in sections if s.is_alarm), None),
+        "has_terms": any('class="term"' in section.body_html for section in sections),
     }
-
-
-def absolute_url(path):
-    """The address printed on paper: the configured site address (PORTAL_BASE_URL), else the
-    first allowed host; never the request's own Host header, whose port anyone can choose."""
-    if settings.SITE_BASE_URL:
-        return settings.SITE_BASE_URL + path
-    scheme = "https" if settings.HTTPS else "http"
-    host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*", "testserver")), "localhost")
-    return f"{scheme}://{host.lstrip('.')}{path}"
 
 
 def medication_detail(request, slug):
@@ -49,11 +52,11 @@ def medication_detail(request, slug):
 
 
 def render_leaflet(request, medication, preview=False):
-    return render(
-        request,
-        "medications/medication_detail.html",
-        leaflet_context(request, medication, preview),
-    )
+    context = leaflet_context(request, medication, preview)
+    context["feedback_sections"] = feedback.section_choices(medication)
+    if not preview:
+        context["structured_data"] = leaflet_structured_data(medication, context["page_url"])
+    return render(request, "medications/medication_detail.html", context)
 
 
 def glossary(request):
@@ -65,5 +68,49 @@ def glossary(request):
     )
 
 
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+@csrf_exempt  # cached pages carry no per-visitor token: medications.feedback says what protects it
+@require_POST
+@ratelimit(key="ip", rate=feedback.RATE, method="POST", block=False)
+def send_feedback(request):
+    """A reader's answer to "Heeft deze informatie u geholpen?", then a thank-you page.
+    Nothing is stored when the request is not from our own pages or comes too often."""
+    if not feedback.comes_from_this_site(request):
+        return render(request, "medications/feedback.html", {"refused": True}, status=403)
+    form = feedback.FeedbackForm(request.POST)
+    if getattr(request, "limited", False):
+        form.is_valid()  # only to link back to the page
+        context = {"limited": True, "medication": form.medication}
+        return render(request, "medications/feedback.html", context, status=429)
+    if not form.is_valid():
+        medication = form.medication
+        context = {
+            "form": form,
+            "medication": medication,
+            "feedback_sections": feedback.section_choices(medication) if medication else [],
+        }
+        return render(request, "medications/feedback.html", context, status=400)
+    form.save()
+    thanks = reverse("medications:feedback_thanks")
+    if form.medication is not None:
+        thanks += f"?medicijn={form.medication.slug}"
+    return HttpResponseRedirect(thanks)
+
+
+def feedback_thanks(request):
+    slug = request.GET.get("medicijn", "")
+    medication = Medication.objects.published().filter(slug=slug).first() if slug else None
+    return render(request, "medications/feedback.html", {"thanks": True, "medication": medication})
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Sitemap: {absolute_url(reverse('medications:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to: send them to the icon."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))

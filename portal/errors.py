@@ -93,7 +93,9 @@ def csrf_failure(request, reason=""):
 
 
 def page_not_found(request, exception=None):
-    return error_page(request, 404)
+    if wants_json(request):
+        return error_page(request, 404)
+    return render(request, "404.html", status=404)  # with a search box and the A-Z list
 
 
 def method_not_allowed(request, allowed):

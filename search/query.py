@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from medications.models import GlossaryTerm, Medication
 from medications.text import sort_key
@@ -28,6 +30,7 @@ MAX_QUERY_WORDS = 12
 BROAD_CANDIDATES = 30
 # Sections with all the words of a question: enough of them, and no search for 'any' follows.
 ENOUGH_CANDIDATES = 20
+MAX_SUGGESTIONS = 3
 EXAMPLE_QUERIES = ["bijwerkingen", "zwanger", "griepprik", "tandarts", "Imuran"]
 
 
@@ -65,6 +68,11 @@ class SearchResults:
     @property
     def found(self):
         return bool(self.groups or self.glossary)
+
+    @property
+    def medication_count(self):
+        """How many medications have a matching section, shown or not."""
+        return len(self.groups) + self.more_medications
 
     @property
     def example_queries(self):
@@ -117,7 +125,7 @@ def search_medications(raw_query, language=None, correct=True):
         return results
 
     if correct:
-        corrected = [known.correct(word) or word for word in words]
+        corrected = [well_spelled(known, known.correct(word)) or word for word in words]
         if corrected != words:
             results.corrected_query = " ".join(known.display_word(w) for w in corrected)
             words = corrected
@@ -251,11 +259,52 @@ def add_highlights(results, parsed, language):
         hit.snippet_html = snippets.highlight(hit.text, matcher)
 
 
+# Glossary entries list common misspellings as other forms ("Ook: immunosuppresiva"), so a
+# patient who types one still finds the word. A correction or a suggestion must never offer
+# such a form: it offers the entry's own spelling instead.
+MAX_SPELLING_EDITS = 2
+
+
+def well_spelled(known, word):
+    """`word` (a correction from the vocabulary), or, when it is only a glossary entry's other
+    form that differs from the entry's own word by a letter or two, that word as the entry
+    spells it: 'immunosuppresiva' -> 'immunosuppressiva'."""
+    if not word:
+        return word
+    headwords = {}
+    for form in known.term_forms:
+        headwords.setdefault(form.target, analysis.words(form.label))  # the entry comes first
+    for form in known.term_forms:
+        if word not in form.words or word in headwords[form.target]:
+            continue
+        closest = process.extractOne(
+            word, headwords[form.target], scorer=OSA.distance, score_cutoff=MAX_SPELLING_EDITS
+        )
+        if closest is not None:
+            return closest[0]
+    return word
+
+
 def suggestions(query, language):
-    """For a page with no results: names that look like what was typed."""
+    """For a page with no results: medications whose names look like what was typed, each
+    once, as written on its page (a brand or the medication's own name, never a word that
+    only exists to catch a typing error)."""
     if not analysis.words(query):
         return []
-    return vocabulary(language).similar_names(query)
+    known = vocabulary(language)
+    forms = {}
+    for form in known.medication_forms:
+        forms.setdefault(" ".join(form.words), form)
+    found = process.extract(analysis.fold(query), list(forms), limit=10, score_cutoff=60)
+    targets = [forms[name].target for name, _, _ in found]
+    medications = Medication.objects.published().in_bulk(set(targets))
+    names = {}
+    for name, _, _ in found:
+        form = forms[name]
+        if form.target in medications and form.target not in names:
+            medication = medications[form.target]
+            names[form.target] = medication.name if form.is_alias else form.label
+    return list(names.values())[:MAX_SUGGESTIONS]
 
 
 def suggest(raw_query, language=None):

@@ -1,4 +1,9 @@
-"""Stored HTML as the text a reader sees, for matching and snippets."""
+"""Stored HTML as the text a reader sees, for matching and snippets.
+
+Blocks (paragraphs, list items, headings, cells, line breaks) each become a line. A line break
+in the Markdown source inside one paragraph is only white space to a reader ("Dat geldt
+voor\nmannen" is one sentence), so it becomes a space; only `<pre>` keeps its lines.
+"""
 
 from functools import lru_cache
 from html import unescape
@@ -19,6 +24,7 @@ class ReadableTextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts = []
         self.hidden_depth = 0
+        self.pre_depth = 0
 
     def handle_starttag(self, tag, attrs):
         if self.hidden_depth:
@@ -26,18 +32,24 @@ class ReadableTextParser(HTMLParser):
                 self.hidden_depth += 1
         elif any(name == "popover" for name, _ in attrs) and tag not in VOID_ELEMENTS:
             self.hidden_depth = 1
+        if tag == "pre":
+            self.pre_depth += 1
         if tag in BLOCK_ELEMENTS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
         if self.hidden_depth and tag not in VOID_ELEMENTS:
             self.hidden_depth -= 1
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
         if tag in BLOCK_ELEMENTS:
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self.hidden_depth:
-            self.parts.append(data)
+        if self.hidden_depth:
+            return
+        # A soft line break (the source's line ending inside a block) reads as a space.
+        self.parts.append(data if self.pre_depth else data.replace("\n", " "))
 
 
 @lru_cache(maxsize=256)

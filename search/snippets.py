@@ -96,11 +96,22 @@ def highlight(text, matcher):
 
 
 def one_line(text):
-    """Lines (paragraphs, list items, subheadings) as one line; a line without an ending
-    stop gets one, so a subheading does not run into the sentence after it."""
+    """Lines (paragraphs, list items, table cells, subheadings) as one line of whole phrases.
+
+    A line without an ending stop gets one, so a subheading does not run into the sentence
+    after it; but before a line that goes on in small letters (the next item of a list, "als u
+    ..."), lines are joined with a semicolon, never a full stop inside a sentence."""
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line if line[-1] in ".?!:;…" else f"{line}." for line in lines if line]
-    return " ".join(lines)
+    lines = [line for line in lines if line]
+    joined = []
+    for line, following in zip(lines, lines[1:] + [""], strict=True):
+        continues = following[:1].islower()
+        if continues and line[-1] in ".;":
+            line = f"{line[:-1]};"
+        elif line[-1] not in ".?!:;,…":
+            line += ";" if continues else "."
+        joined.append(line)
+    return " ".join(joined)
 
 
 def snippet(text, matcher, length=SNIPPET_LENGTH):

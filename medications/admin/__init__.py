@@ -1,5 +1,5 @@
-"""The editors' admin (/beheer/): leaflets with their workflow, history and previews, and the
-glossary. Roles are groups (migration 0009): a Redacteur edits and submits, an Eindredacteur
-also publishes, restores and records reviews."""
+"""The editors' admin (/beheer/): leaflets with their workflow, history and previews, the
+glossary, and readers' feedback (read-only). Roles are groups (migrations 0009 and 0011): a
+Redacteur edits and submits, an Eindredacteur also publishes, restores and records reviews."""
 
-from medications.admin import glossary, leaflets  # noqa: F401  (registers the admins)
+from medications.admin import feedback, glossary, leaflets  # noqa: F401  (registers the admins)

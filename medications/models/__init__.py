@@ -1,5 +1,5 @@
-"""The domain models: leaflets (with their live and working copies), the glossary and the
-editorial trail."""
+"""The domain models: leaflets (with their live and working copies), the glossary, the
+editorial trail and readers' feedback."""
 
 from medications.choices import (
     CORE_SECTION_KINDS,
@@ -9,12 +9,14 @@ from medications.choices import (
     Route,
     SectionKind,
 )
+from medications.models.feedback import Feedback
 from medications.models.glossary import GlossaryTerm
 from medications.models.leaflets import Medication, Member, Section
 from medications.models.workflow import Publication
 
 __all__ = [
     "CORE_SECTION_KINDS",
+    "Feedback",
     "GlossaryTerm",
     "Medication",
     "MedicationKind",

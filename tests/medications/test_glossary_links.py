@@ -34,6 +34,9 @@ LINKER = GlossaryLinker(
 )
 
 
+AFWEER = term("Antistof", "afweerstoffen")
+
+
 def render(text, linker=LINKER, prefix="werking"):
     return render_markdown(textwrap.dedent(text), id_prefix=prefix, glossary=linker)
 
@@ -157,10 +160,23 @@ def test_markup_is_a_popover_button_with_a_link_to_the_glossary():
         '<button type="button" class="term-button" popovertarget="uitleg-werking-antistof">'
         "antistoffen</button>"
         '<span class="term-tip" id="uitleg-werking-antistof" popover>'
-        '<span class="term-tip-title">Antistof:</span> Uitleg. '
+        '<span class="term-tip-title">antistoffen</span> '
+        '<span class="term-tip-see">(zie Antistof)</span>: Uitleg. '
         '<a href="/woordenlijst/#antistof">Meer in de woordenlijst</a>'
         "</span></span> aan.</p>"
     )
+
+
+def test_the_explanation_names_the_word_as_used_and_its_term_when_they_differ():
+    same = render("Een antistof herkent een bacterie.\n")
+    other = render("Uw lichaam maakt afweerstoffen.\n", linker=GlossaryLinker([AFWEER]))
+
+    assert '<span class="term-tip-title">Antistof:</span> Uitleg. ' in same
+    assert "term-tip-see" not in same
+    assert (
+        '<span class="term-tip-title">afweerstoffen</span> '
+        '<span class="term-tip-see">(zie Antistof)</span>: Uitleg. '
+    ) in other
 
 
 def test_escaping_is_kept_around_and_inside_the_markup():

@@ -155,7 +155,11 @@ def test_print_view_works_without_inline_styles_or_scripts(testmiddel, client):
     response = client.get("/medicijnen/testmiddel/print/")
     page = response.content.decode()
 
-    assert "style=" not in page and "<style" not in page and "<script" not in page
+    assert "style=" not in page and "<style" not in page
+    # The one script is the Printen button's, from a static file: no inline script.
+    assert re.findall(r"<script\b[^>]*>", page) == [
+        f'<script src="{static("js/print-button.js")}" defer>'
+    ]
     assert "script-src 'self'" in response["Content-Security-Policy"]
     # The production storage's name for it, with its content hash: /static/css/print.<hash>.css
     assert re.search(r'href="/static/css/print\.[0-9a-f]{12}\.css"', page)
@@ -176,10 +180,16 @@ def test_nurse_chooses_sections_with_checkboxes(testmiddel, client):
     ).content.decode()
     text = visible_text(page)
 
-    assert section_headings(page) == ["Wat is testmiddel?", "Welke controles heeft u nodig?"]
+    # The alarm section is always printed, whatever is ticked (its box cannot be unticked).
+    assert section_headings(page) == [
+        "Wat is testmiddel?",
+        "Wanneer belt u uw arts?",
+        "Welke controles heeft u nodig?",
+    ]
     checked = re.findall(r'value="([\w-]+)" id="[\w-]+" checked', page)
     assert checked == ["werking", "controles"]
-    assert "Dit is een deel van de folder: 2 van de 8 onderdelen." in text
+    assert 'value="wanneer-contact" id="kies-wanneer-contact" disabled checked' in page
+    assert "Dit is een deel van de folder: 3 van de 8 onderdelen." in text
     assert re.findall(r"<dt>([^<]+)</dt>", page) == ["Afweersysteem"]
     assert "Inhoud laatst gecontroleerd op 15 januari 2026." in text
     assert f"Afgedrukt op {today()}" in text
@@ -251,16 +261,18 @@ def test_pdf_of_chosen_sections_keeps_source_and_dates(testmiddel, client):
 
     assert "Hoe gebruikt u testmiddel?" in text
     assert "Welke bijwerkingen kan testmiddel geven?" in text
+    assert "Wanneer belt u uw arts?" in text  # the alarm section, always printed
     for left_out in set(HEADINGS) - {
         "Hoe gebruikt u testmiddel?",
         "Welke bijwerkingen kan testmiddel geven?",
+        "Wanneer belt u uw arts?",
     }:
         assert left_out not in text
     assert "Bijlage" not in text  # these two sections use no glossary terms
     assert "Folder over testmiddel van Testziekenhuis (mei 2020)" in text
     assert "Inhoud laatst gecontroleerd op 15 januari 2026." in text
     assert f"Afgedrukt op {today()}" in text
-    assert "Dit is een deel van de folder: 2 van de 8 onderdelen." in text
+    assert "Dit is een deel van de folder: 3 van de 8 onderdelen." in text
     assert pages[-1].endswith(f"pagina {len(pages)} van {len(pages)}")
 
 

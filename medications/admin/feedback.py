@@ -1,0 +1,41 @@
+"""Readers' feedback in the admin: read-only, for both editor roles (view_feedback).
+
+The list can be filtered by leaflet, section and answer, and shows how many answers each
+choice has (the admin's facets): per leaflet, how many said yes and no. Nobody can add or
+change an answer here: it is what a reader sent.
+"""
+
+from django.contrib import admin
+from django.contrib.admin import ShowFacets
+
+from medications.models import Feedback
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ("created_on", "medication", "section_kind", "answer", "comment")
+    list_filter = (
+        ("medication", admin.RelatedOnlyFieldListFilter),
+        "helpful",
+        "section_kind",
+        "created_on",
+    )
+    show_facets = ShowFacets.ALWAYS
+    search_fields = ("comment",)
+    date_hierarchy = "created_on"
+    list_select_related = ("medication",)
+    fields = ("created_on", "medication", "page", "section_kind", "helpful", "comment")
+    readonly_fields = fields
+
+    @admin.display(description="geholpen", boolean=True, ordering="helpful")
+    def answer(self, feedback):
+        return feedback.helpful
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
