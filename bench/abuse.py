@@ -35,30 +35,32 @@ request = function()
 end
 """
 ATTACKER = """
-local kinds = {%s}
+local kinds = {KINDS}
 math.randomseed(os.time())
 request = function()
   local parts = {}
   for _, kind in ipairs(kinds) do
     if math.random() < 0.5 then table.insert(parts, "onderdeel=" .. kind) end
   end
-  return wrk.format("GET", "/medicijnen/immunoglobulinen.pdf?" .. table.concat(parts, "&%%"))
+  return wrk.format("GET", "/medicijnen/immunoglobulinen.pdf?" .. table.concat(parts, "&"))
 end
-""" % ", ".join(f'"{kind}"' for kind in SECTIONS)
+""".replace("KINDS", ", ".join(f'"{kind}"' for kind in SECTIONS))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     args = parser.parse_args()
     require_wrk()
     scripts = Path(tempfile.mkdtemp())
     reader, attacker = scripts / "reader.lua", scripts / "attacker.lua"
     reader.write_text(READER)
-    attacker.write_text(ATTACKER.replace("&%", "&"))
+    attacker.write_text(ATTACKER)
     log = scripts / "access.log"
-    with prepared(args.database) as (_, env), gunicorn(env, access_log=log) as base:
+    serving = gunicorn
+    with prepared(args.database) as (_, env), serving(env, args.workers, log) as base:
         wrk(base + "/", seconds=3, script=reader)  # warm: the pages cached
         alone = wrk(base + "/", seconds=args.seconds // 2, script=reader)
         attack = subprocess.Popen(

@@ -6,12 +6,13 @@ static file and served by the same gunicorn (through WhiteNoise), measured side 
 gunicorn runs with the production settings and 2 workers; wrk asks with one thread and 8
 connections, once without compression and once with `Accept-Encoding: br, gzip` (the static
 twin then gets its .br and .gz files, as collectstatic makes them). The target is a ratio of
-at least 0.75 for every page. Figures are the best of --rounds runs, each page and its twin
-run back to back so both see the same machine.
+at least 0.75 for every page. Figures are medians of --rounds runs, each page and its twin
+run back to back (in turn first) so both see the same machine.
 """
 
 import argparse
 import gzip
+import statistics
 import sys
 import urllib.request
 from pathlib import Path
@@ -33,7 +34,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--seconds", type=int, default=8)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     require_wrk()
     with prepared(args.database) as (work, env):
@@ -58,17 +59,23 @@ def main():
 
 
 def measure(base, args):
+    """Per page and encoding: each round runs the page and its twin back to back (in turn
+    first), and the figures are the medians over the rounds: this machine is shared."""
     rows = []
     for name, path in PAGES.items():
         for encoding, headers in ENCODINGS.items():
             wrk(base + path, seconds=2, headers=headers)  # warm: cache filled, workers up
-            best_page = best_static = 0.0
-            for _ in range(args.rounds):
-                page = wrk(base + path, seconds=args.seconds, headers=headers)
-                static = wrk(f"{base}/static/bench/{name}.html", args.seconds, headers=headers)
+            pages, statics = [], []
+            for round_number in range(args.rounds):
+                pair = [base + path, f"{base}/static/bench/{name}.html"]
+                if round_number % 2:
+                    pair.reverse()
+                rates = {url: wrk(url, args.seconds, headers=headers) for url in pair}
+                page, static = rates[base + path], rates[f"{base}/static/bench/{name}.html"]
                 assert page[3] == 0 and static[3] == 0, (name, page, static)
-                best_page, best_static = max(best_page, page[0]), max(best_static, static[0])
-            rows.append((name, encoding, best_page, best_static))
+                pages.append(page[0])
+                statics.append(static[0])
+            rows.append((name, encoding, statistics.median(pages), statistics.median(statics)))
     return rows
 
 

@@ -11,6 +11,8 @@ import datetime
 import gzip
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,6 +25,7 @@ from django.utils.http import http_date, parse_http_date_safe, quote_etag
 logger = logging.getLogger("portal.cache")
 
 CACHE_TIMEOUT = 60 * 60 * 24  # the day is in the key, so an entry is never used longer
+RECENT_PAGES = 100  # per worker, in memory: about 5 MB at most
 # Headers the cache sets per request itself (by the encoding chosen, by revalidation).
 PER_RESPONSE_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "vary"}
 SITE_SETTINGS = (
@@ -40,6 +43,29 @@ class CachedPage:
     etag: str
     last_modified: int | None = None
     vary: list = field(default_factory=lambda: ["Accept-Encoding"])
+
+
+class RecentPages:
+    """A small least-recently-used map of cached pages, kept in this worker's memory."""
+
+    def __init__(self, size=RECENT_PAGES):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
 
 
 @cache
@@ -120,8 +146,11 @@ def not_modified(request, entry):
     if if_none_match is not None:
         tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
         return entry.etag in tags or "*" in tags
-    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-    return since is not None and entry.last_modified is not None and entry.last_modified <= since
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if not if_modified_since or entry.last_modified is None:
+        return False
+    since = parse_http_date_safe(if_modified_since)
+    return since is not None and entry.last_modified <= since
 
 
 def respond(request, entry):

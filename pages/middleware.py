@@ -8,15 +8,23 @@ portal.policy.public_page, and asks the database for the content version on ever
 (one small query), so a published change shows on the very next request in every worker.
 """
 
+import threading
+import time
 from functools import lru_cache
 
+from django.conf import settings
 from django.core.cache import caches
 from django.urls import Resolver404, resolve
 
 from medications.printing.locks import NoRenderSlot
 from pages import cache as page_cache
 from pages.models import ContentVersion
-from portal.errors import DATABASE_DOWN, service_unavailable, warn_database_down
+from portal.errors import (
+    DATABASE_DOWN,
+    service_unavailable,
+    too_many_requests,
+    warn_database_down,
+)
 
 CACHE_ALIAS = "default"
 RENDER_RETRY_SECONDS = 10
@@ -26,6 +34,9 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.last_token = None  # served from when the database is away
+        # The pages this worker sent last, as they are: a key names one content version, so
+        # an entry here is never stale, and a hit needs no unpickling or round trip.
+        self.recent = page_cache.RecentPages()
 
     def __call__(self, request):
         policy = policy_for(request.path_info) if request.method in ("GET", "HEAD") else None
@@ -35,15 +46,16 @@ class PageCacheMiddleware:
         if token is None:  # the database is away and nothing was seen yet: the view says
             return self.get_response(request)
         key = page_cache.page_key(token, request.path, policy.key_parts(request))
-        cache = caches[CACHE_ALIAS]
-        entry = cache.get(key)
-        if entry is not None:
-            return page_cache.respond(request, entry)
-        response = self.get_response(request)
-        if not page_cache.can_cache(response):
-            return response
-        entry = page_cache.make_entry(response, ContentVersion.current()[1])
-        cache.set(key, entry, page_cache.CACHE_TIMEOUT)
+        entry = self.recent.get(key)
+        if entry is None:
+            entry = caches[CACHE_ALIAS].get(key)
+        if entry is None:
+            response = self.get_response(request)
+            if not page_cache.can_cache(response):
+                return response
+            entry = page_cache.make_entry(response, ContentVersion.current()[1])
+            caches[CACHE_ALIAS].set(key, entry, page_cache.CACHE_TIMEOUT)
+        self.recent.put(key, entry)
         return page_cache.respond(request, entry)
 
     def content_token(self):
@@ -55,14 +67,41 @@ class PageCacheMiddleware:
 
 
 @lru_cache(maxsize=2048)
-def policy_for(path):
-    """The cache policy of the view at `path` (None: not a cached page). Remembered per path:
-    resolving costs more than the whole rest of a cached page."""
+def view_at(path):
+    """The view function at `path`, or None. Remembered per path: resolving costs more than
+    the whole rest of a cached page."""
     try:
-        match = resolve(path)
+        return resolve(path).func
     except Resolver404:
         return None
-    return getattr(match.func, "page_cache", None)
+
+
+def policy_for(path):
+    """The cache policy of the view at `path` (None: not a cached page)."""
+    return getattr(view_at(path), "page_cache", None)
+
+
+class RateLimitMiddleware:
+    """Per-client limits (portal.policy.rate_limited) applied before anything else that
+    costs. A client past its limit gets the Dutch 429 after a pause (RATE_LIMIT_PAUSE): the
+    pause costs a thread but no CPU, and slows a client that keeps asking to a trickle, so
+    it cannot take the turns of everyone else. At most half a worker's threads pause at
+    once; past that a refusal is sent at once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.pauses = threading.BoundedSemaphore(max(1, settings.RATE_LIMIT_PAUSING_THREADS))
+
+    def __call__(self, request):
+        limit = getattr(view_at(request.path_info), "rate_limit", None)
+        if limit is not None and limit.refuses(request):
+            if self.pauses.acquire(blocking=False):
+                try:
+                    time.sleep(settings.RATE_LIMIT_PAUSE)
+                finally:
+                    self.pauses.release()
+            return too_many_requests(request)
+        return self.get_response(request)
 
 
 class ServiceUnavailableMiddleware:

@@ -1,4 +1,5 @@
-"""The two caches: "default" (whole pages, rate-limit counters) and "pdfs" (bounded).
+"""The caches: "default" (whole pages), "pdfs" (bounded) and "ratelimit" (per-client
+counters, shared by all workers so a limit holds for the whole server).
 
 With Redis (production) both live there through django-redis with IGNORE_EXCEPTIONS: a Redis
 that is down or full is a miss, logged, never an error page. Give the Redis server a
@@ -27,10 +28,18 @@ def redis_caches(url):
             "TIMEOUT": PDF_TIMEOUT,
             "OPTIONS": options,
         },
+        "ratelimit": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "portal-limit",
+            "OPTIONS": options,
+        },
     }
 
 
 def local_caches(pdf_directory, pdf_entries):
+    """Without Redis, the counters are files too (one directory beside the PDFs'): counted
+    by every worker of this server, a little loosely when two ask at the same moment."""
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -41,5 +50,10 @@ def local_caches(pdf_directory, pdf_entries):
             "LOCATION": pdf_directory,
             "TIMEOUT": PDF_TIMEOUT,
             "OPTIONS": {"MAX_ENTRIES": pdf_entries},
+        },
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": f"{pdf_directory}-limits",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         },
     }

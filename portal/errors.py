@@ -5,9 +5,10 @@ import logging
 import sys
 import time
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django_ratelimit.exceptions import Ratelimited
 
@@ -63,14 +64,30 @@ def wants_json(request):
         return False
 
 
-def error_page(request, status, retry_after=None, allow=None):
+# What an error page shows besides its own text: the site's name and contact details.
+SITE_SETTINGS = (
+    "SITE_NAME", "SITE_LOGO_TEXT", "SITE_HOSPITAL_NAME", "SITE_CONTACT_PHONE",
+    "SITE_CONTACT_EMAIL", "SITE_CONTACT_TEXT",
+)  # fmt: skip
+_rendered = {}
+
+
+def rendered(request, template, context):
+    """An error page's HTML, made once per process: it is the same for every request, and
+    a flood of 429s or 503s must cost next to nothing (no template per refusal)."""
+    key = (template, tuple(sorted(context.items())), *(getattr(settings, n) for n in SITE_SETTINGS))
+    if key not in _rendered:
+        _rendered[key] = render_to_string(template, context, request=request).encode()
+    return _rendered[key]
+
+
+def error_page(request, status, retry_after=None, allow=None, template="errors/error.html"):
     title, message = PAGES[status]
     if wants_json(request):
         response = JsonResponse({"suggestions": [], "error": message}, status=status)
     else:
-        response = render(
-            request, "errors/error.html", {"title": title, "message": message}, status=status
-        )
+        body = rendered(request, template, {"title": title, "message": message})
+        response = HttpResponse(body, status=status)
     if retry_after:
         response["Retry-After"] = str(retry_after)
     if allow:
@@ -93,9 +110,7 @@ def csrf_failure(request, reason=""):
 
 
 def page_not_found(request, exception=None):
-    if wants_json(request):
-        return error_page(request, 404)
-    return render(request, "404.html", status=404)  # with a search box and the A-Z list
+    return error_page(request, 404, template="404.html")  # with a search box and the A-Z list
 
 
 def method_not_allowed(request, allowed):
@@ -127,3 +142,23 @@ def warn_database_down(exception):
     if now - _last_warning["at"] >= WARNING_INTERVAL_SECONDS:
         _last_warning["at"] = now
         logger.warning("Database niet bereikbaar: %s: %s", type(exception).__name__, exception)
+
+
+class QuietRefusals(logging.Filter):
+    """A client refused by a rate limit is logged once a minute, not once a request: a
+    client that keeps asking must not fill the log (or spend the CPU on it)."""
+
+    INTERVAL_SECONDS = 60
+
+    def __init__(self):
+        super().__init__()
+        self.last = 0.0
+
+    def filter(self, record):
+        if getattr(record, "status_code", None) != 429:
+            return True
+        now = time.monotonic()
+        if now - self.last >= self.INTERVAL_SECONDS:
+            self.last = now
+            return True
+        return False

@@ -6,8 +6,13 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers: pages are cached and cheap, PDFs are capped per server (PDF_RENDER_SLOTS).
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Threaded workers: a request that waits (for a PDF made in a child process, for the
+# database, or a client paused by a rate limit) keeps one thread, not a whole worker, from
+# the pages. Sync workers serve a cached page faster, but one client asking for PDFs could
+# then take every worker's turn (bench/abuse.py).
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))  # a PDF takes 2 s at most
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
 keepalive = 5

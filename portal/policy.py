@@ -8,14 +8,17 @@ its values into a canonical tuple (only valid values, sorted, once each); any ot
 parameter is ignored by the cache, so a made-up one cannot fill it.
 """
 
+import logging
 from dataclasses import dataclass, field
 from functools import wraps
 
 from django.conf import settings
+from django_ratelimit.core import is_ratelimited
 
 from portal.errors import method_not_allowed
 
 SAFE_METHODS = ("GET", "HEAD")
+logger = logging.getLogger("portal.cache")
 
 
 @dataclass(frozen=True)
@@ -62,3 +65,36 @@ def client_address(request):
         if forwarded:
             return forwarded
     return request.META.get("REMOTE_ADDR", "")
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    setting: str  # the settings name of the rate, e.g. "RATE_LIMIT_PDF" = "10/m"
+    group: str
+
+    def rate(self, group, request):
+        return getattr(settings, self.setting)
+
+    def refuses(self, request):
+        """Counts this request for its client; True once the client is past the rate. A
+        counter that cannot be reached (a full disk, a Redis that is gone) lets it through."""
+        try:
+            return is_ratelimited(
+                request, group=self.group, key="ip", rate=self.rate, increment=True
+            )
+        except Exception as error:  # noqa: BLE001 (any cache failure: serve, and say so)
+            logger.warning("Rate-limit counter niet bereikbaar: %s", error)
+            return False
+
+
+def rate_limited(setting, group):
+    """At most `settings.<setting>` requests per client for the views of `group`
+    (django-ratelimit, counted in the cache); past it a Dutch 429. The limit is applied by
+    pages.middleware.RateLimitMiddleware before sessions, authentication and the view, so
+    a refused request costs next to nothing, however often a client keeps asking."""
+
+    def decorate(view):
+        view.rate_limit = RateLimit(setting, group)
+        return view
+
+    return decorate

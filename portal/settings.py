@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A client past its rate limit is refused here, before anything that costs.
+    "pages.middleware.RateLimitMiddleware",
     # A cached public page is sent from here: it skips everything below (pages/middleware.py).
     "pages.middleware.PageCacheMiddleware",
     "pages.middleware.ServiceUnavailableMiddleware",
@@ -123,14 +125,20 @@ DJANGO_REDIS_LOGGER = "portal.cache"
 # Per-client limits (django-ratelimit, counted in the default cache; a cache that is down
 # lets requests through rather than locking patients out).
 RATELIMIT_VIEW = "portal.errors.too_many_requests"
+RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "10/m")
 RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
+# A refused client waits this long for its 429, on at most this many threads per worker.
+RATE_LIMIT_PAUSE = float(os.environ.get("PORTAL_RATE_LIMIT_PAUSE", "0.5"))
+RATE_LIMIT_PAUSING_THREADS = int(os.environ.get("PORTAL_RATE_LIMIT_PAUSING_THREADS", "4"))
 # PDFs made at the same time, per server; past it a 503 with Retry-After. Making a PDF keeps
 # a core busy for up to two seconds: half the cores stay free for the pages. Locks live here.
 PDF_RENDER_SLOTS = int(
     os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(max(1, (os.cpu_count() or 1) // 2)))
 )
+# How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
+PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
 LOCK_DIR = os.environ.get("PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), "portal-locks"))
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
@@ -239,6 +247,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusals": {"()": "portal.errors.QuietRefusals"}},
+    "loggers": {"django.request": {"filters": ["refusals"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"

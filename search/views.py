@@ -1,18 +1,13 @@
 """The search page and the search box's suggestions."""
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django_ratelimit.decorators import ratelimit
 
+from portal.policy import rate_limited
 from search.query import search_medications, suggest
 
 
-def search_rate(group, request):
-    return settings.RATE_LIMIT_SEARCH
-
-
-@ratelimit(key="ip", rate=search_rate, group="search", block=True)
+@rate_limited("RATE_LIMIT_SEARCH", group="search")
 def search(request):
     # `letterlijk=1`: the patient chose the words as typed over the suggested correction.
     results = search_medications(
@@ -23,7 +18,7 @@ def search(request):
     return render(request, "search/results.html", {"query": results.query, "results": results})
 
 
-@ratelimit(key="ip", rate=search_rate, group="search", block=True)
+@rate_limited("RATE_LIMIT_SEARCH", group="search")
 def suggestions(request):
     """Names and glossary terms starting with what is typed, for the search box (JSON)."""
     return JsonResponse({"suggestions": suggest(request.GET.get("q", ""))})

@@ -1,13 +1,12 @@
 """The print view and the PDF of a leaflet."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django_ratelimit.decorators import ratelimit
 
 from medications.printing.printout import SECTION_PARAMETER, build_printout
 from medications.views import leaflet_context, published_leaflet
+from portal.policy import rate_limited
 
 
 def print_context(request, medication, preview=False):
@@ -23,11 +22,7 @@ def medication_print(request, slug):
     return render_print(request, published_leaflet(slug))
 
 
-def pdf_rate(group, request):
-    return settings.RATE_LIMIT_PDF
-
-
-@ratelimit(key="ip", rate=pdf_rate, block=True)
+@rate_limited("RATE_LIMIT_PDF", group="pdf")
 def medication_pdf(request, slug):
     """A PDF costs a second of CPU: per client at most RATE_LIMIT_PDF (a Dutch 429 past it)."""
     return pdf_response(request, published_leaflet(slug))
