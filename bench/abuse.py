@@ -75,11 +75,9 @@ def main():
         if ".pdf?" in line:  # '127.0.0.1 "GET /medicijnen/....pdf?... HTTP/1.1" 429 ...'
             status = line.split('"')[2].split()[0]
             statuses[status] = statuses.get(status, 0) + 1
-    print(f"reader alone:        {alone[0]:>7.0f} req/s, p99 {alone[2]:.1f} ms, errors {alone[3]}")
-    print(
-        f"reader under attack: {loaded[0]:>7.0f} req/s, p99 {loaded[2]:.1f} ms, errors {loaded[3]}"
-    )
-    print(f"kept: {loaded[0] / alone[0]:.0%} of its throughput (target 50 %), {loaded[3]} errors")
+    for label, (rate, _, p95, _, errors) in (("alone", alone), ("under attack", loaded)):
+        print(f"reader {label + ':':<14}{rate:>7.0f} req/s, p95 {p95:.1f} ms, errors {errors}")
+    print(f"kept: {loaded[0] / alone[0]:.0%} of its throughput (target 50 %), {loaded[4]} errors")
     print("attacker's answers: " + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
 
 

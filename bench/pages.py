@@ -72,7 +72,7 @@ def measure(base, args):
                     pair.reverse()
                 rates = {url: wrk(url, args.seconds, headers=headers) for url in pair}
                 page, static = rates[base + path], rates[f"{base}/static/bench/{name}.html"]
-                assert page[3] == 0 and static[3] == 0, (name, page, static)
+                assert page[4] == 0 and static[4] == 0, (name, page, static)
                 pages.append(page[0])
                 statics.append(static[0])
             rows.append((name, encoding, statistics.median(pages), statistics.median(statics)))

@@ -215,20 +215,19 @@ def broad_candidates(parsed, language):
     if len(parsed.groups) > 1:
         steps.append({"require_all": True})
     steps.append({})
-    ids = {}
+    fields = CANDIDATE_FIELDS + ["text"]
+    found = {}
     for options in steps:
-        found = backend().candidate_ids(
-            language, parsed.groups, parsed.kinds, BROAD_CANDIDATES, **options
+        rows = backend().candidate_rows(
+            language, parsed.groups, parsed.kinds, BROAD_CANDIDATES, fields, **options
         )
-        ids.update(dict.fromkeys(found))
-        if len(ids) >= ENOUGH_CANDIDATES:
+        found.update((row[0], row) for row in rows if row[0] not in found)
+        if len(found) >= ENOUGH_CANDIDATES:
             break
-    if not ids and parsed.kinds:  # no text matches, but the question is clear: those sections
+    if not found and parsed.kinds:  # no text matches, but the question is clear: those sections
         of_kind = entries(language).filter(kind__in=parsed.kinds).order_by("medication__slug")
-        return fetch(of_kind[:BROAD_CANDIDATES])
-    # By id alone: with the language too, SQLite walks the language index instead.
-    rows = SearchEntry.objects.filter(pk__in=list(ids), medication__is_published=True)
-    return fetch(rows.order_by())
+        return fetch(of_kind[:BROAD_CANDIDATES], with_text=True)
+    return [Candidate(*row) for row in found.values()]
 
 
 def glossary_hits(term_ids, language):

@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, When
+from django.db.models import F
 
 from medications.models import Medication
 from search.backends.base import SearchBackend, boolean_expression
@@ -42,6 +42,19 @@ class PostgreSQLBackend(SearchBackend):
     def candidate_ids(
         self, language, groups, kinds=None, limit=150, require_all=False, titles_only=False
     ):
+        rows = self.candidate_rows(
+            language, groups, kinds, limit, ["pk"], require_all=require_all,
+            titles_only=titles_only,
+        )  # fmt: skip
+        return [row[0] for row in rows]
+
+    def candidate_rows(
+        self, language, groups, kinds, limit, fields, require_all=False, titles_only=False
+    ):
+        """As SQLite does it: the kinds asked about first, then the rest. Ranking reads the
+        vector of every row that matches, and a common word matches thousands: with the
+        kind first, a few hundred rows are ranked and the second query is seldom needed.
+        The rows come with their fields: one round trip less than fetching them by id."""
         if not groups:
             return []
         vector = "title_vector" if titles_only else "search_vector"
@@ -51,11 +64,14 @@ class PostgreSQLBackend(SearchBackend):
             language=language, medication__is_published=True, **{vector: query}
         )
         rows = rows.annotate(rank=SearchRank(F(vector), query, weights=TS_WEIGHTS))
-        order = ["-rank", "pk"]
-        if kinds:  # one query where SQLite needs two: the kinds asked about first
-            rows = rows.annotate(of_kind=Case(When(kind__in=kinds, then=1), default=0))
-            order.insert(0, "-of_kind")
-        return list(rows.order_by(*order).values_list("pk", flat=True)[:limit])
+        found = self.best(rows.filter(kind__in=list(kinds)), limit, fields) if kinds else []
+        if len(found) < limit:
+            seen = [row[0] for row in found]
+            found += self.best(rows.exclude(pk__in=seen), limit - len(found), fields)
+        return found
+
+    def best(self, rows, limit, fields):
+        return list(rows.order_by("-rank", "pk").values_list(*fields)[:limit])
 
     def rows_written(self, rows):
         rows.update(search_vector=search_vector(), title_vector=title_vector())
