@@ -81,28 +81,23 @@ def private(response):
 # --- Preview ------------------------------------------------------------------------------
 
 
-def preview(model_admin):
-    def view(request, object_id):
-        medication = working_copy(model_admin, request, object_id, "view")
-        return private(render_leaflet(request, medication, preview=True))
+def preview_of(render):
+    """A private view of the working copy in the real layout: `render` is the public page's,
+    print view's or PDF's own."""
 
-    return view
+    def factory(model_admin):
+        def view(request, object_id):
+            medication = working_copy(model_admin, request, object_id, "view")
+            return private(render(request, medication, preview=True))
 
+        return view
 
-def preview_print(model_admin):
-    def view(request, object_id):
-        medication = working_copy(model_admin, request, object_id, "view")
-        return private(render_print(request, medication, preview=True))
-
-    return view
+    return factory
 
 
-def preview_pdf(model_admin):
-    def view(request, object_id):
-        medication = working_copy(model_admin, request, object_id, "view")
-        return private(pdf_response(request, medication, preview=True))
-
-    return view
+preview = preview_of(render_leaflet)
+preview_print = preview_of(render_print)
+preview_pdf = preview_of(pdf_response)
 
 
 # --- Steps --------------------------------------------------------------------------------

@@ -18,20 +18,7 @@ from portal.caches import local_caches
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def renders(monkeypatch):
-    calls = []
-    real = pdf_module.render_pdf
-
-    def counting(html, base_url):
-        calls.append(html)
-        return real(html, base_url)
-
-    monkeypatch.setattr(pdf_module, "render_pdf", counting)
-    return calls
-
-
-def test_the_cache_key_is_canonical(client, renders):
+def test_the_cache_key_is_canonical(client, pdf_renders):
     first = client.get("/medicijnen/infliximab.pdf?onderdeel=dosering&onderdeel=bijwerkingen")
     for query in [
         "onderdeel=bijwerkingen&onderdeel=dosering",
@@ -40,7 +27,7 @@ def test_the_cache_key_is_canonical(client, renders):
     ]:
         again = client.get(f"/medicijnen/infliximab.pdf?{query}", headers={"host": "localhost:1"})
         assert again.content == first.content
-    assert len(renders) == 1
+    assert len(pdf_renders) == 1
 
 
 def test_one_render_per_pdf_at_a_time(monkeypatch):
