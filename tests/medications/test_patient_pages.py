@@ -78,6 +78,16 @@ def test_without_any_phone_number_the_alarm_section_says_whom_to_ask(client, set
     assert django_settings.SITE_CONTACT_TEXT.split(",")[0] in alarm
 
 
+def test_without_any_phone_number_the_urgent_box_says_whom_to_call(client, settings):
+    settings.SITE_CONTACT_PHONE = ""
+    page = get(client, "/medicijnen/jak-remmers/")  # the leaflet names no number
+    box = re.search(r'<section class="urgent".*?</section>', page, re.S).group()
+
+    assert "tel:" not in box
+    assert "De folder noemt hiervoor geen telefoonnummer." in text_of(box)
+    assert "Bel de arts of de afdeling die u dit medicijn heeft voorgeschreven." in text_of(box)
+
+
 def test_in_het_kort_and_the_contents_come_before_the_sections(client):
     for medication in published():
         page = get(client, medication.get_absolute_url())
