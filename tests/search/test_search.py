@@ -313,7 +313,10 @@ def test_a_new_member_brand_is_found_at_once(django_capture_on_commit_callbacks)
 
 
 def test_an_unpublished_medication_is_not_found():
+    broad = "infuus bijwerkingen"  # names no medication: searched in the full-text index
+    assert "infliximab" in {hit.medication.slug for hit in search_medications(broad).hits}
     Medication.objects.filter(slug="infliximab").update(is_published=False)
+    assert "infliximab" not in {hit.medication.slug for hit in search_medications(broad).hits}
     results = search_medications("zwanger infliximab")
     assert not results.redirect_url
     assert all(hit.medication.slug != "infliximab" for hit in results.hits)
