@@ -134,6 +134,8 @@ def vocabulary_words(*word_lists):
 def save_entries(entries, rows, *, count_words=False):
     """Insert new rows; `rows` is a queryset of exactly those rows, for the backend to finish
     (PostgreSQL fills its tsvectors). Their words join the vocabulary."""
+    for entry in entries:
+        entry.word_count = entry.count_words()
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     backend().rows_written(rows)
     words = {}

@@ -38,6 +38,11 @@ class SearchEntry(models.Model):
     # PostgreSQL only: names and heading alone (A, B). Small, so ranking the many rows a
     # common word matches stays cheap; searched first (see search.broad_candidates).
     title_vector = SearchVectorField(null=True, editable=False)
+    # How many words the three term columns hold. PostgreSQL divides a row's rank by its
+    # log, as ts_rank's normalisation 1 does, without counting the vector's words per match.
+    # Nullable, so SQLite adds the column in place: rebuilding the table would drop the
+    # triggers that keep its FTS5 index in step.
+    word_count = models.PositiveIntegerField(null=True, editable=False)
 
     class Meta:
         db_table = "medications_searchentry"
@@ -61,6 +66,9 @@ class SearchEntry(models.Model):
         if self.glossary_term_id:
             return self.glossary_term.get_absolute_url()
         return self.medication.section_url(self.kind)
+
+    def count_words(self):
+        return sum(len(t.split()) for t in [self.name_terms, self.heading_terms, self.body_terms])
 
     @property
     def is_glossary_term(self):

@@ -48,3 +48,16 @@ def test_a_common_word_is_found_through_the_language_index():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert f"{TABLE}_search_vector_nl" in plan, plan
+
+
+def test_the_stored_word_count_is_the_length_ts_rank_would_count():
+    """Ranking divides by the log of word_count instead of letting ts_rank count the words
+    of every matching vector: the two must agree, or the order would change."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE word_count <> ("  # noqa: S608
+            "  SELECT sum(coalesce(array_length(positions, 1), 1)) FROM unnest(search_vector)"
+            f")) FROM {TABLE}"
+        )
+        rows, differing = cursor.fetchone()
+    assert rows > 100 and differing == 0
