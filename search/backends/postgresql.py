@@ -71,21 +71,25 @@ class PostgreSQLBackend(SearchBackend):
         """As SQLite does it: the kinds asked about first, then the rest. Ranking reads the
         vector of every row that matches, and a common word matches thousands: with the
         kind first, a few hundred rows are ranked and the second query is seldom needed.
+        Names and headings match few rows: there one statement ranks the kinds first.
         The rows come with their fields: one round trip less than fetching them by id."""
         if not groups:
             return []
         vector = "title_vector" if titles_only else "search_vector"
         query = tsquery_expression(groups, require_all)
+        if titles_only:
+            return self.best(language, vector, query, limit, fields, first_kinds=kinds)
         found = self.best(language, vector, query, limit, fields, kinds=kinds) if kinds else []
         if len(found) < limit:
             seen = [row[0] for row in found]
             found += self.best(language, vector, query, limit - len(found), fields, seen=seen)
         return found
 
-    def best(self, language, vector, query, limit, fields, kinds=(), seen=()):
-        """The `limit` best rows matching `query`, with their `fields`. Ranked without a join,
-        the fields fetched for the best only: offline medications are left out by a list
-        made once per query, not by joining every match to its medication."""
+    def best(self, language, vector, query, limit, fields, kinds=(), seen=(), first_kinds=()):
+        """The `limit` best rows matching `query` (of `kinds`, not `seen`; those of
+        `first_kinds` first), with their `fields`. Ranked without a join, the fields fetched
+        for the best only: offline medications are left out by a list made once per query,
+        not by joining every match to its medication."""
         tsquery = "to_tsquery('simple', %(query)s)"
         weights = "'{" + ",".join(map(str, TS_WEIGHTS)) + "}'::float4[]"
         if vector == "search_vector":  # the stored count spares counting a long vector
@@ -102,19 +106,20 @@ class PostgreSQLBackend(SearchBackend):
             conditions.append("v.kind = ANY(%(kinds)s)")
         if seen:
             conditions.append("NOT v.id = ANY(%(seen)s)")
+        asked = "v.kind = ANY(%(first_kinds)s)" if first_kinds else "false"
         sql = f"""
             SELECT {", ".join(map(column, fields))}
             FROM (
-                SELECT v.id, {rank} AS rank FROM {ENTRIES} v
+                SELECT v.id, {asked} AS asked, {rank} AS rank FROM {ENTRIES} v
                 WHERE {" AND ".join(conditions)}
-                ORDER BY rank DESC, v.id LIMIT %(limit)s
+                ORDER BY asked DESC, rank DESC, v.id LIMIT %(limit)s
             ) best
             JOIN {ENTRIES} e ON e.id = best.id
             JOIN {MEDICATIONS} m ON m.id = e.medication_id
-            ORDER BY best.rank DESC, e.id
+            ORDER BY best.asked DESC, best.rank DESC, e.id
         """  # noqa: S608 (names and expressions are ours; values are parameters)
-        values = {"language": language, "query": query, "limit": limit}
-        values.update(kinds=list(kinds or []), seen=list(seen))
+        values = {"language": language, "query": query, "limit": limit, "seen": list(seen)}
+        values.update(kinds=list(kinds or []), first_kinds=list(first_kinds or []))
         with connection.cursor() as cursor:
             cursor.execute(sql, values)
             return cursor.fetchall()
