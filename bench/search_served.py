@@ -39,8 +39,13 @@ def main():
     args = parser.parse_args()
     require_wrk()
     paths = ", ".join(f'"/zoeken/?q={quote(gold.query)}"' for gold in GOLD)
-    script = Path(tempfile.mkdtemp()) / "search.lua"
-    script.write_text(SCRIPT.replace("PATHS", paths))
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "search.lua"
+        script.write_text(SCRIPT.replace("PATHS", paths))
+        measure(args, script)
+
+
+def measure(args, script):
     print(f"search through gunicorn (2 workers), 16 connections, {len(GOLD)} questions in turn")
     print(f"{'database':<12}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for database in args.databases:

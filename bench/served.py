@@ -100,13 +100,13 @@ end
 
 def wrk(url, seconds=8, connections=8, headers=(), script=None):
     """(requests per second, latency p50 ms, p95 ms, p99 ms, non-2xx responses) from wrk."""
-    lua = Path(tempfile.mkstemp(suffix=".lua")[1])
-    lua.write_text((Path(script).read_text() if script else "") + PERCENTILES)
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(lua), url]
-    for header in headers:
-        command[1:1] = ["-H", header]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    lua.unlink()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        lua.write((Path(script).read_text() if script else "") + PERCENTILES)
+        lua.flush()
+        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name]
+        for header in headers:
+            command[1:1] = ["-H", header]
+        output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     non_2xx = int(errors.group(1)) if errors else 0
