@@ -226,7 +226,7 @@ def sync_leaflet(valid, plan, working, report):
         write_leaflet(valid, plan)
     medication = valid.form.instance
     if valid.published:
-        publishing.publish(medication, None, f"Geladen uit {source}")
+        publishing.publish(medication, None, publishing.change_summary(medication))
     elif publishing.live_copy_of(medication) is not None and plan.action != "create":
         publishing.unpublish(medication, None, f"Offline volgens {source}")
     (report.created if plan.action == "create" else report.updated).append(valid.slug)

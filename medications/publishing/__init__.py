@@ -5,10 +5,12 @@ transaction.
 
 - batch: `changes()`, the transaction-wide batch, and `record()` for the receivers;
 - derived: rendering, linking and the terms used;
-- workflow: submit, publish, take offline, record a review.
+- workflow: submit, publish, take offline, record a review;
+- summary: 'Wat is er veranderd?' in a patient's words, for a publish nobody summarised.
 """
 
 from medications.publishing.batch import Batch, changes, record
+from medications.publishing.summary import change_summary
 from medications.publishing.workflow import (
     live_copy_of,
     mark_edited,
@@ -21,6 +23,7 @@ from medications.publishing.workflow import (
 
 __all__ = [
     "Batch",
+    "change_summary",
     "changes",
     "live_copy_of",
     "mark_edited",
