@@ -330,3 +330,17 @@ def test_axe_finds_no_wcag_22_aa_violations_on_any_public_page(
             targets = [node["target"] for node in violation["nodes"]][:3]
             problems.append(f"{url}: {violation['id']} ({violation['help']}) at {targets}")
     assert problems == []
+
+
+def test_axe_finds_no_violations_while_lees_voor_reads(site, new_page, axe_script):
+    page = new_page(init_script=FAKE_DUTCH_VOICE, bypass_csp=True)
+    page.goto(f"{site}/medicijnen/azathioprine/")
+    page.locator(".read-aloud-page .read-aloud").click()
+    page.add_script_tag(path=str(axe_script))
+
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
+    )
+
+    assert result["passes"]
+    assert [violation["id"] for violation in result["violations"]] == []
