@@ -3,7 +3,7 @@ path on the patient's page under "Wat is er veranderd?". What changed then can n
 worked out, so they get a neutral sentence. New loads write the parts that changed
 (medications/publishing/summary.py).
 
-Numbered 0040 to stay clear of the migrations other branches add; it is re-chained when merged.
+Numbered 0040 to stay clear of the migrations other branches add; re-chain it when merging.
 """
 
 from django.db import migrations
@@ -18,7 +18,7 @@ def rewrite_file_paths(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("medications", "0011_editors_see_feedback")]
+    dependencies = [("medications", "0012_safety_data_and_hospital_route")]
 
     # Backwards: the paths are gone for good; nothing to undo.
     operations = [migrations.RunPython(rewrite_file_paths, migrations.RunPython.noop)]

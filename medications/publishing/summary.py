@@ -24,27 +24,32 @@ TOO_MANY = "Nieuwe of aangepaste tekst in veel delen van de pagina."
 # Publication.summary holds at most this many characters.
 MAX_LENGTH = 200
 
-# Medication fields by the part of the page a patient sees them in, in page order.
-PAGE_PARTS = {
+# Medication fields by the part of the page a patient sees them in: those above the sections
+# in page order, then those below them.
+ABOVE_SECTIONS = {
     "name": "Naam en merknamen",
     "brand_names": "Naam en merknamen",
     "other_names": "Naam en merknamen",
     "kind": "Soort medicijn",
     "route": "Soort medicijn",
-    "urgent_summary": "Wanneer moet u contact opnemen (bovenaan de pagina)",
-    "contact_name": "Telefoonnummers",
-    "contact_phone": "Telefoonnummers",
+    "alarm": "Wanneer u contact opneemt (bovenaan de pagina)",
+    "contacts": "Telefoonnummers",
     "summary": "Samenvatting",
     "key_points": "In het kort",
-    "source_publisher": "Bron van de informatie",
-    "source_title": "Bron van de informatie",
-    "source_date": "Bron van de informatie",
-    "source_note": "Bron van de informatie",
+}
+BELOW_SECTIONS = {
+    "questions": "Vragen die patiënten vaak stellen",
+    "adaptations": "Aangepast voor Nederland",
+    "source_publisher": "Bron van deze informatie",
+    "source_title": "Bron van deze informatie",
+    "source_date": "Bron van deze informatie",
+    "source_note": "Bron van deze informatie",
     "slug": "Webadres van de pagina",
 }
+PAGE_PARTS = {**ABOVE_SECTIONS, **BELOW_SECTIONS}
 # A new review date is no new text: said in a sentence of its own.
 REVIEW_FIELDS = {"last_reviewed", "reviewed_by", "next_review"}
-MEMBERS_PART = "Naam en merknamen"
+MEMBERS_PART = "Welke medicijnen horen bij deze groep?"
 # What no patient reads, or what the live copy has of its own.
 NOT_SHOWN = {
     "id", "is_live", "working_copy", "is_published", "status", "content_file",
@@ -75,7 +80,9 @@ def reviewed_again(working, live):
 
 def changed_parts(working, live):
     """(changed, removed): labels of the parts whose text differs, in page order."""
-    parts = {label: None for label in changed_page_parts(working, live)}
+    front = changed_page_parts(working, live)
+    below = set(BELOW_SECTIONS.values())
+    parts = {label: None for label in front if label not in below}
     old = sections_by_kind(live)
     new = sections_by_kind(working)
     section_fields = shown_fields(Section, NOT_SHOWN_IN_SECTIONS)
@@ -88,6 +95,7 @@ def changed_parts(working, live):
             before is None or values(before, section_fields) != values(after, section_fields)
         ):
             parts[SectionKind(kind).label] = None
+    parts.update((label, None) for label in front if label in below)
     return list(parts), removed
 
 

@@ -1,9 +1,9 @@
 // "Lees voor": the browser's own speech synthesis reads the leaflet aloud in a Dutch voice. No
 // text leaves the browser. One button at the top reads the page in the order that matters:
 // what is marked to be read first (the safety box, "In het kort": `data-read-first`), then the
-// sections; a button per section reads that section. The buttons are added only where a Dutch
-// voice exists (voices may arrive later: voiceschanged); without this script, without
-// speechSynthesis or without a Dutch voice, the page is as it is.
+// sections and the common questions; a button per section reads that section. The buttons
+// are added only where a Dutch voice exists (voices may arrive later: voiceschanged); without
+// this script, without speechSynthesis or without a Dutch voice, the page is as it is.
 //
 // Every paragraph, list item, table row and heading is read as a sentence of its own, so a
 // list is not one run-on sentence. While it reads, the button is pressed (aria-pressed="true",
@@ -18,8 +18,8 @@
   var READ = "Lees voor";
   var READ_PAGE = "Lees de hele pagina voor";
   var SPEAKING = "Bezig met voorlezen… Stop";
-  var FIRST = "[data-read-first], section.urgent";
-  var SECTIONS = ".leaflet-section";
+  var FIRST = "[data-read-first]";
+  var SECTIONS = ".leaflet-section, .common-questions";
   // Not read: explanations that pop up, our own buttons, what is hidden or decoration, and
   // links that only move around the page.
   var SKIPPED = ".term-tip, .read-aloud, .read-aloud-page, [aria-hidden='true'], [hidden], " +

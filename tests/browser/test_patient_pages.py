@@ -168,13 +168,14 @@ def test_lees_voor_reads_the_safety_box_and_in_het_kort_first_then_the_sections(
     urgent = texts(page, "section.urgent h2")[0]
     key_points = texts(page, ".key-points li")
     headings = texts(page, ".leaflet-section h2")
+    questions = texts(page, ".common-questions h2")[0]
 
     page.get_by_role("button", name="Lees de hele pagina voor").click()
 
     spoken = page.evaluate("window.__spoken")
     starts = [
         next(i for i, text in enumerate(spoken) if text.startswith(start))
-        for start in [urgent, "In het kort", key_points[0], headings[0], headings[-1]]
+        for start in [urgent, "In het kort", key_points[0], headings[0], headings[-1], questions]
     ]
     assert starts == sorted(starts), spoken[:20]
     assert spoken[0].rstrip(".") == urgent.rstrip(".")

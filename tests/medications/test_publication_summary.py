@@ -65,6 +65,19 @@ def test_front_matter_is_named_in_words(content_dir, client):
     assert changes_seen(client)[0].endswith(": Nieuwe of aangepaste tekst in: Samenvatting.")
 
 
+def test_new_alarm_signs_name_the_box_at_the_top(content_dir, client):
+    alarm = (
+        "alarm:\n- title: Wanneer neemt u contact op?\n  signs: [koorts{more}]\n"
+        "  action: Bel uw arts.\n  urgency: niet-genoemd\n"
+    )
+    load(content_dir, extra_front=alarm.format(more=""))
+    load(content_dir, extra_front=alarm.format(more=", keelpijn"))
+
+    assert changes_seen(client)[0].endswith(
+        ": Nieuwe of aangepaste tekst in: Wanneer u contact opneemt (bovenaan de pagina)."
+    )
+
+
 def test_a_removed_section_and_a_new_one_are_both_named(content_dir, client):
     storing = "## Hoe bewaart u testmiddel? {#bewaren}\n\nBewaar het in de koelkast.\n"
     travel = "## Mag u testmiddel meenemen op reis? {#reizen}\n\nNeem het mee.\n"
@@ -92,7 +105,7 @@ def test_a_summary_never_runs_past_what_the_trail_can_hold(content_dir):
         + "\n"
         for line in CORE_SECTIONS.splitlines()
     )
-    extra = KEY_POINTS + "other_names: [Proefmiddel]\nurgent_summary: Bel bij koorts.\n"
+    extra = KEY_POINTS + "other_names: [Proefmiddel]\n"
     load(content_dir, sections=sections, extra_front=extra)
 
     summary = Publication.objects.filter(kind=PublicationKind.PUBLISHED).first().summary
