@@ -315,6 +315,7 @@ def test_an_explanation_fits_the_screen_at_400_percent_zoom(site, new_page):
 
 def public_pages(site):
     pages = ["/", "/woordenlijst/", "/zoeken/?q=bijwerkingen", "/zoeken/?q=qqxyzzy"]
+    pages.append("/zoeken/?q=haaruitval")  # no leaflet has the word: the nearest, labelled
     pages.append("/bestaat-niet/")
     for slug in slugs():
         pages += [f"/medicijnen/{slug}/", f"/medicijnen/{slug}/print/"]
