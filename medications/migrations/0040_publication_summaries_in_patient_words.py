@@ -18,7 +18,7 @@ def rewrite_file_paths(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("medications", "0012_safety_data_and_hospital_route")]
+    dependencies = [("medications", "0014_live_copies_by_default")]
 
     # Backwards: the paths are gone for good; nothing to undo.
     operations = [migrations.RunPython(rewrite_file_paths, migrations.RunPython.noop)]
