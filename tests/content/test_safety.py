@@ -443,7 +443,7 @@ def test_jak_page_drops_belgian_money_and_reports_to_lareb(leaflets):
     for belgian in ["be10", "9,90", "15 euro", "terugbetaald", "koning boudewijnstichting"]:
         assert belgian not in body, belgian
     assert "bijwerkingencentrum lareb" in section_text(leaflets, "jak-remmers", "meer-weten")
-    adapted = [normalised(line) for line in front(leaflets, "jak-remmers")["adapted"]]
+    adapted = [normalised(line) for line in front(leaflets, "jak-remmers")["adaptations"]]
     assert any("belgische prijzen en vergoedingen weggelaten" in line for line in adapted)
     assert any("lareb" in line and "fagg" in line for line in adapted)
     assert any("geld te geven" in line for line in adapted)
