@@ -378,7 +378,7 @@ def test_i2_infliximab_names_its_scope(leaflets):
     assert data["name"] == "Infliximab bij neurosarcoïdose"
     summary = normalised(data["summary"])
     assert summary.startswith("deze uitleg gaat over infliximab bij neurosarcoïdose")
-    assert "vraag dan uw arts welk schema voor u geldt" in summary
+    assert "vraag uw arts welk schema voor u geldt" in summary
     points = [normalised(point) for point in data["key_points"]]
     assert "neurosarcoïdose" in points[0] and "andere ziekte" in points[0]
     assert any(
