@@ -6,15 +6,22 @@ from django.db import models
 from django.forms import Textarea
 from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from medications import html as stored_html
 from medications import publishing
 from medications.admin import workflow
 from medications.admin.base import WritePathAdmin
 from medications.checks import editing_warnings
 from medications.forms import AlarmField, ContactsField, LineListField, QuestionsField
-from medications.models import CORE_SECTION_KINDS, Medication, Member, Section, SectionKind
+from medications.models import (
+    CORE_SECTION_KINDS,
+    GlossaryTerm,
+    Medication,
+    Member,
+    Section,
+    SectionKind,
+)
 from medications.rendering import removed_markup
 
 ROOMY_MARKDOWN = {
@@ -41,10 +48,11 @@ class SectionInline(TranslationStackedInline):
     def preview(self, section):
         if not section.pk:
             return "Na het opslaan ziet u hier het onderdeel zoals de patiënt het ziet."
-        return format_html(
-            '<div class="section-preview leaflet">{}</div>',
-            mark_safe(section.body_html),  # noqa: S308 (sanitised when it was stored)
+        terms = GlossaryTerm.objects.filter(slug__in=stored_html.term_slugs(section.body_html))
+        shown = stored_html.page_html(
+            section.body_html, stored_html.explanations(terms), section.anchor
         )
+        return format_html('<div class="section-preview leaflet">{}</div>', shown)
 
 
 class MemberInline(TranslationTabularInline):

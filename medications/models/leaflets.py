@@ -3,7 +3,8 @@
 Each leaflet exists twice. The *working copy* is what editors change (the admin, the
 loader, history); the *live copy* is what patients see (pages, print, search), made from the
 working copy when it is published (medications.publishing). `Medication.objects` holds the
-live copies, `Medication.working_copies` the working ones, and `all_copies` both.
+live copies and is the default manager (so related managers never return a draft),
+`Medication.working_copies` the working ones, and `all_copies` both.
 """
 
 import datetime
@@ -44,6 +45,7 @@ class MedicationQuerySet(models.QuerySet):
         return self.prefetch_related(
             "sections",
             "members",
+            "glossary_terms",
             published,
             models.Prefetch("working_copy__publications", queryset=published.queryset),
         )
@@ -180,7 +182,9 @@ class Medication(models.Model):
         ordering = ["name"]
         verbose_name = "medicijn"
         verbose_name_plural = "medicijnen"
-        default_manager_name = "all_copies"
+        # Live copies by default, so related managers (`term.medications`) and anything
+        # generic never show a draft; working copies are asked for by name.
+        default_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(
                 fields=["slug", "is_live"],
