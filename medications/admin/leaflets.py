@@ -1,6 +1,7 @@
 """Leaflets in the admin: the working copy with its members and sections inline, its status
 on the way to patients, the checks while editing, and the workflow's pages (admin.workflow)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.forms import Textarea
@@ -11,7 +12,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from medications import html as stored_html
 from medications import publishing
 from medications.admin import workflow
-from medications.admin.base import WritePathAdmin
+from medications.admin.base import KnownRowsFormSet, WritePathAdmin
 from medications.checks import editing_warnings
 from medications.forms import AlarmField, ContactsField, LineListField, QuestionsField
 from medications.models import (
@@ -37,8 +38,16 @@ STRUCTURED_FIELDS = {
 }
 
 
+class SectionForm(forms.ModelForm):
+    def validate_constraints(self):
+        """One code per leaflet is checked across the whole formset (its validate_unique)
+        in memory, not with a query per section."""
+
+
 class SectionInline(TranslationStackedInline):
     model = Section
+    form = SectionForm
+    formset = KnownRowsFormSet
     extra = 0
     fields = ("kind", "heading", "body_markdown", "source_silent", "preview")
     readonly_fields = ("preview",)
@@ -57,6 +66,7 @@ class SectionInline(TranslationStackedInline):
 
 class MemberInline(TranslationTabularInline):
     model = Member
+    formset = KnownRowsFormSet
     extra = 0
     fields = ("position", "substance", "brand_names", "note")
 
@@ -112,8 +122,10 @@ class MedicationAdmin(WritePathAdmin):
         css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
-        working = Medication.working_copies.prefetch_related("sections", "glossary_terms")
-        return working.select_related("live_copy")
+        working = Medication.working_copies.select_related("live_copy")
+        if request.method == "POST":  # a save: the formsets fetch what they change
+            return working
+        return working.prefetch_related("sections", "glossary_terms")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field_class = STRUCTURED_FIELDS.get(db_field.name)
