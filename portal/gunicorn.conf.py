@@ -25,3 +25,11 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+# Forwarded headers (X-Forwarded-For, X-Forwarded-Proto) are taken only from the proxies of
+# PORTAL_TRUSTED_PROXIES, the same setting the site uses to find the client (portal.clients);
+# empty (no proxy): from no one. gunicorn's own default trusts 127.0.0.1.
+forwarded_allow_ips = os.environ.get("PORTAL_TRUSTED_PROXIES", "").replace(" ", "")
+# A SCRIPT_NAME or PATH_INFO request header is dropped, whoever sends it: the site lives at
+# the root of its host, and a prefix taken from a header let one request steer the page cache.
+forwarder_headers = ""

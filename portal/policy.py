@@ -58,15 +58,6 @@ def public_page(view=None, *, params=None):
     return decorate(view) if view is not None else decorate
 
 
-def client_address(request):
-    """The visitor's address: behind a proxy the first one it forwarded, else the peer's."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @dataclass(frozen=True)
 class RateLimit:
     setting: str  # the settings name of the rate, e.g. "RATE_LIMIT_PDF" = "10/m"

@@ -4,12 +4,14 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABAS
 (PostgreSQL) and REDIS_URL. A fresh clone runs on SQLite with no server at all.
 """
 
+import ipaddress
 import os
 import tempfile
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from portal.caches import local_caches, redis_caches
 
@@ -22,6 +24,15 @@ def env_bool(name, default):
 
 def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def trusted_proxies(value):
+    """The networks of PORTAL_TRUSTED_PROXIES; a typo stops the start, it never trusts more."""
+    try:
+        return [str(ipaddress.ip_network(item.strip(), strict=False)) for item in value.split(",")
+                if item.strip()]  # fmt: skip
+    except ValueError as error:
+        raise ImproperlyConfigured(f"PORTAL_TRUSTED_PROXIES: {error}") from None
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -217,16 +228,15 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
-if BEHIND_PROXY:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# The client's address, for rate limits and login throttling: the proxy's X-Forwarded-For
-# behind a proxy, else the connection's own address.
-RATELIMIT_IP_META_KEY = "portal.policy.client_address"
-AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else 0
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
-)
+# The reverse proxies in front of the portal (addresses or networks, comma-separated; empty:
+# no proxy, clients connect directly). The one setting that decides who the client is
+# (portal.clients): rate limits, login throttling and feedback all ask it; gunicorn takes
+# X-Forwarded-For and X-Forwarded-Proto only from these (portal/gunicorn.conf.py).
+TRUSTED_PROXIES = trusted_proxies(os.environ.get("PORTAL_TRUSTED_PROXIES", ""))
+RATELIMIT_IP_META_KEY = "portal.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+# The site lives at the root of its host: a SCRIPT_NAME a client sends is never a prefix.
+FORCE_SCRIPT_NAME = os.environ.get("PORTAL_SCRIPT_NAME", "")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 CONTENT_SECURITY_POLICY = {
