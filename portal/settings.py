@@ -64,7 +64,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside everything that may refuse a request, so a 400, 429 or 503 has them too.
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A Host not in ALLOWED_HOSTS is a 400 before any limit or cached page.
+    "pages.middleware.AllowedHostMiddleware",
     # A client past its rate limit is refused here, before anything that costs.
     "pages.middleware.RateLimitMiddleware",
     # A cached public page is sent from here: it skips everything below (pages/middleware.py).
@@ -76,8 +81,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
