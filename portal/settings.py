@@ -4,6 +4,7 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABAS
 (PostgreSQL) and REDIS_URL. A fresh clone runs on SQLite with no server at all.
 """
 
+import hashlib
 import ipaddress
 import os
 import tempfile
@@ -24,6 +25,11 @@ def env_bool(name, default):
 
 def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def checkout_id():
+    """Short and stable per checkout: two checkouts on one machine keep their files apart."""
+    return hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
 
 
 def trusted_proxies(value):
@@ -132,7 +138,16 @@ PDF_CACHE_ENTRIES = int(os.environ.get("PORTAL_PDF_CACHE_ENTRIES", "500"))
 PDF_CACHE_DIR = os.environ.get(
     "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), "portal-pdfs")
 )
-CACHES = redis_caches(REDIS_URL) if REDIS_URL else local_caches(PDF_CACHE_DIR, PDF_CACHE_ENTRIES)
+# Without Redis, rate-limit counters are kept in one SQLite file per checkout (portal.counters).
+COUNTER_FILE = os.environ.get(
+    "PORTAL_COUNTER_FILE",
+    os.path.join(tempfile.gettempdir(), f"portal-counters-{checkout_id()}.sqlite3"),
+)
+CACHES = (
+    redis_caches(REDIS_URL)
+    if REDIS_URL
+    else local_caches(PDF_CACHE_DIR, PDF_CACHE_ENTRIES, COUNTER_FILE)
+)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
 
@@ -156,11 +171,14 @@ PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
 LOCK_DIR = os.environ.get("PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), "portal-locks"))
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
-# account from one address, that pair is locked out for AXES_COOLOFF_TIME hours.
+# account from one client address (portal.clients), that pair is locked out for
+# AXES_COOLOFF_TIME hours; the editor can still sign in from anywhere else. Over all
+# usernames, one address has at most RATE_LIMIT_LOGIN tries (portal.login).
 AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("PORTAL_LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "errors/login_locked.html"
+AXES_LOCKOUT_CALLABLE = "portal.login.locked_out"
+RATE_LIMIT_LOGIN = os.environ.get("PORTAL_RATE_LIMIT_LOGIN", "50/h")
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
