@@ -122,12 +122,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that hangs (accepts, never answers) gives a Dutch 503 within seconds, and the
+# site tries again by itself (portal.watchdog): a round trip of a served request may take
+# this long, and after one that did not answer the database is left alone this long.
+DATABASE_ANSWER_TIMEOUT = float(os.environ.get("PORTAL_DB_ANSWER_TIMEOUT", "4"))
+DATABASE_RETRY_SECONDS = float(os.environ.get("PORTAL_DB_RETRY_SECONDS", "5"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend with each round trip watched (portal/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.postgresql"
     # The default random_page_cost (4) assumes spinning disks: the planner then picks a
     # sequential scan over the search index for common words, twice as slow as the GIN index
     # (bench/search.py --explain). 1.1 is the usual value for SSDs; the environment may change it.
     page_cost = os.environ.get("PORTAL_PG_RANDOM_PAGE_COST", "1.1")
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={page_cost}"
+    # The server ends a statement that runs longer than this (a runaway query, or one whose
+    # client the watchdog gave up on).
+    statement_timeout = os.environ.get("PORTAL_DB_STATEMENT_TIMEOUT", "30s")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        options=f"-c random_page_cost={page_cost} -c statement_timeout={statement_timeout}",
+        # A connection not made within this many seconds is an error (libpq's minimum is 2).
+        connect_timeout=int(os.environ.get("PORTAL_DB_CONNECT_TIMEOUT", "3")),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

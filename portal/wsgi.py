@@ -26,3 +26,8 @@ def refuse_the_local_key():
 
 
 refuse_the_local_key()
+
+# Served requests have each database round trip watched: a hanging database is a 503.
+from portal.watchdog import watchdog  # noqa: E402 (after the settings are loaded)
+
+watchdog.enable()
