@@ -2,6 +2,7 @@
 connections and never answers, as a PostgreSQL does whose disk or network froze.
 With no target it hangs from the start."""
 
+import contextlib
 import selectors
 import socket
 import threading
@@ -29,10 +30,8 @@ class HangingProxy:
         """Answers again; the connections made while hanging stay dead, as after a restart."""
         with self.lock:
             for end in self.held + [key.fileobj for key in self.selector.get_map().values()]:
-                try:
+                with contextlib.suppress(KeyError, ValueError):
                     self.selector.unregister(end)
-                except (KeyError, ValueError):
-                    pass
                 end.close()
             self.held.clear()
         self.hanging = False
@@ -72,8 +71,6 @@ class HangingProxy:
                         pass
                 with self.lock:
                     for end in (key.fileobj, key.data):
-                        try:
+                        with contextlib.suppress(KeyError, ValueError):
                             self.selector.unregister(end)
-                        except (KeyError, ValueError):
-                            pass
                         end.close()
