@@ -51,7 +51,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "django.contrib.admin",
+    # The admin, with the portal's own site: staff sign in with a second factor.
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +61,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "reversion",
+    # Second factor for staff: authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Admin login throttling: locks an account and address out after repeated failures.
     "axes",
     "medications",
@@ -85,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
@@ -196,9 +202,19 @@ RATE_LIMIT_LOGIN = os.environ.get("PORTAL_RATE_LIMIT_LOGIN", "50/h")
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Staff need a second factor (portal.admin_site); PORTAL_REQUIRE_2FA=0 only for a test
+# installation (check --deploy warns).
+REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = os.environ.get("PORTAL_SITE_NAME", "Medicijninformatie")
+# Only staff have sessions: a working day, then sign in again.
+SESSION_COOKIE_AGE = int(os.environ.get("PORTAL_STAFF_SESSION_HOURS", "8")) * 60 * 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

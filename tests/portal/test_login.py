@@ -6,6 +6,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 
+from tests.helpers import current_code
+
 pytestmark = pytest.mark.django_db
 PASSWORD = "Het-goede-wachtwoord-1"
 PROXY = {"REMOTE_ADDR": "10.0.0.1"}
@@ -16,10 +18,10 @@ def editor(django_user_model):
     return django_user_model.objects.create_user("redacteur1", password=PASSWORD, is_staff=True)
 
 
-def login(client, username, password, forwarded):
+def login(client, username, password, forwarded, code=""):
     return client.post(
         "/beheer/login/",
-        {"username": username, "password": password},
+        {"username": username, "password": password, "otp_token": code},
         headers={"x-forwarded-for": forwarded},
         **PROXY,
     )
@@ -38,7 +40,7 @@ def test_a_stranger_behind_the_proxy_cannot_lock_the_editor_out(editor, settings
     assert "Even niet aanmelden" in page and "15 minuten" in page
 
     real = Client()
-    signed_in = login(real, "redacteur1", PASSWORD, "198.51.100.20")
+    signed_in = login(real, "redacteur1", PASSWORD, "198.51.100.20", current_code(editor))
     assert signed_in.status_code == 302
     assert "_auth_user_id" in real.session
 
