@@ -24,7 +24,8 @@ preload_app = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# With the request's id (portal.logs), as in the site's own log lines.
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
 
 # Forwarded headers (X-Forwarded-For, X-Forwarded-Proto) are taken only from the proxies of
 # PORTAL_TRUSTED_PROXIES, the same setting the site uses to find the client (portal.clients);

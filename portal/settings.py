@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every request gets an id, in its response and in every log line (portal.logs).
+    "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside everything that may refuse a request, so a 400, 429 or 503 has them too.
@@ -304,12 +306,27 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# One JSON object per line, each with its request's id (portal.logs).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "filters": {"refusals": {"()": "portal.errors.QuietRefusals"}},
+    "formatters": {"json": {"()": "portal.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "filters": {
+        "refusals": {"()": "portal.errors.QuietRefusals"},
+        "request_id": {"()": "portal.logs.RequestIdFilter"},
+    },
     "loggers": {"django.request": {"filters": ["refusals"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+# /health/ answers 503 when the folders of PDFs and locks have less room than this.
+HEALTH_MIN_FREE_BYTES = int(os.environ.get("PORTAL_HEALTH_MIN_FREE_MB", "200")) * 1024 * 1024
+# Load balancers often ask over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
