@@ -183,11 +183,17 @@ RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
 # A refused client waits this long for its 429, on at most this many threads per worker.
 RATE_LIMIT_PAUSE = float(os.environ.get("PORTAL_RATE_LIMIT_PAUSE", "0.5"))
 RATE_LIMIT_PAUSING_THREADS = int(os.environ.get("PORTAL_RATE_LIMIT_PAUSING_THREADS", "4"))
-# PDFs made at the same time, per server; past it a 503 with Retry-After. Making a PDF keeps
-# a core busy for up to two seconds: half the cores stay free for the pages. Locks live here.
+# PDFs made at the same time, per server: one per core this process may use; past it a 503
+# with Retry-After. A PDF is made at a lower priority (PDF_NICENESS), so the pages still get
+# the cores first. Locks live in LOCK_DIR.
 PDF_RENDER_SLOTS = int(
-    os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(max(1, (os.cpu_count() or 1) // 2)))
+    os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(len(os.sched_getaffinity(0)) or 1))
 )
+# A PDF not made within this many seconds is stopped (a 503), long before gunicorn's timeout.
+PDF_RENDER_TIMEOUT = float(os.environ.get("PORTAL_PDF_RENDER_TIMEOUT", "20"))
+# After a publish, the full PDFs of the leaflets it changed are made in the background
+# (pages.prerender), so a nurse's first download is already in the cache.
+PDF_PRERENDER = env_bool("PORTAL_PDF_PRERENDER", True)
 # How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
 PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
 LOCK_DIR = os.environ.get("PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), "portal-locks"))
