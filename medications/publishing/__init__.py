@@ -10,6 +10,7 @@ transaction.
 
 from medications.publishing.batch import Batch, changes, record
 from medications.publishing.workflow import (
+    SlugTaken,
     live_copy_of,
     mark_edited,
     publish,
@@ -21,6 +22,7 @@ from medications.publishing.workflow import (
 
 __all__ = [
     "Batch",
+    "SlugTaken",
     "changes",
     "live_copy_of",
     "mark_edited",
