@@ -180,6 +180,7 @@ RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "10/m")
 RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
+RATE_LIMIT_PRINT = os.environ.get("PORTAL_RATE_LIMIT_PRINT", "30/m")
 # A refused client waits this long for its 429, on at most this many threads per worker.
 RATE_LIMIT_PAUSE = float(os.environ.get("PORTAL_RATE_LIMIT_PAUSE", "0.5"))
 RATE_LIMIT_PAUSING_THREADS = int(os.environ.get("PORTAL_RATE_LIMIT_PAUSING_THREADS", "4"))

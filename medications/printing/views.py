@@ -18,7 +18,10 @@ def print_context(request, medication, preview=False):
     return context
 
 
+@rate_limited("RATE_LIMIT_PRINT", group="print")
 def medication_print(request, slug):
+    """Each choice of sections is its own page in the cache: per client at most
+    RATE_LIMIT_PRINT, so one client cannot fill the cache with every combination."""
     return render_print(request, published_leaflet(slug))
 
 

@@ -67,6 +67,14 @@ def test_pdfs_have_a_per_client_limit(client, settings):
     assert client.get("/medicijnen/anakinra.pdf").status_code == 429
 
 
+def test_print_views_have_a_per_client_limit(client, settings):
+    """On the old code the print view had none: every choice of sections a new entry."""
+    settings.RATE_LIMIT_PRINT = "2/h"
+    assert client.get("/medicijnen/anakinra/print/").status_code == 200
+    assert client.get("/medicijnen/anakinra/print/?onderdeel=dosering").status_code == 200
+    assert client.get("/medicijnen/anakinra/print/?onderdeel=bijwerkingen").status_code == 429
+
+
 def test_behind_a_proxy_the_limit_is_per_forwarded_address(client, settings):
     settings.RATE_LIMIT_SEARCH = "1/h"
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
