@@ -1,6 +1,6 @@
 """No header a client sends can steer what later visitors get from the page cache: a page
 is keyed by `path_info`, the canonical host and the language; a Host not allowed is a 400
-before the cache; the Dutch error pages never keep a prefix one request brought."""
+before the cache. (Error pages and SCRIPT_NAME through gunicorn: tests/portal/test_served.py.)"""
 
 import pytest
 
@@ -21,13 +21,6 @@ def test_a_script_name_cannot_store_the_home_page_under_a_leaflet(client):
     assert "Anakinra" in title(leaflet)
     home = client.get("/")
     assert 'href="/medicijnen/anakinra/' in home.content.decode()
-
-
-def test_error_pages_keep_no_prefix_a_request_brought(client):
-    """On the old code a 404 made with SCRIPT_NAME=/x was kept per worker, links and all."""
-    client.get("/bestaat-niet/", SCRIPT_NAME="/x")
-    page = client.get("/bestaat-niet/").content.decode()
-    assert 'href="/x/' not in page and 'action="/x/' not in page
 
 
 def test_a_host_not_allowed_is_refused_before_the_cache(client):

@@ -133,3 +133,15 @@ def test_a_script_name_header_steers_no_cached_page(served):
         status, body = get(leaflet)[:2]
         assert status == 200
         assert "<h1>Anakinra</h1>" in body
+
+
+def test_error_pages_keep_no_prefix_a_request_brought(served):
+    """On the old code a 404 made with a SCRIPT_NAME header of /x was kept per worker, and
+    every later visitor's 404 linked to /x/..."""
+    base, _ = served
+    for _ in range(6):
+        get_with(base + "/x/bestaat-niet/", {"SCRIPT_NAME": "/x"})
+    for _ in range(6):  # every worker
+        status, body = get_with(base + "/bestaat-niet/", {})
+        assert status == 404
+        assert 'href="/x/' not in body and 'action="/x/' not in body
