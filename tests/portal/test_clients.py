@@ -83,3 +83,21 @@ def test_a_malformed_header_neither_errors_nor_switches_a_limit_off(client, sett
         REMOTE_ADDR="127.0.0.1",
     )
     assert answer.status_code in (302, 429)
+
+
+def gunicorn_settings(monkeypatch, proxies):
+    import runpy
+    from pathlib import Path
+
+    monkeypatch.setenv("PORTAL_TRUSTED_PROXIES", proxies)
+    config = Path(__file__).resolve().parents[2] / "portal" / "gunicorn.conf.py"
+    return runpy.run_path(str(config))
+
+
+def test_gunicorn_trusts_the_same_proxies_and_no_script_name_header(monkeypatch):
+    """On the old code gunicorn trusted 127.0.0.1 whatever the site thought, and took
+    SCRIPT_NAME from its headers."""
+    assert gunicorn_settings(monkeypatch, "")["forwarded_allow_ips"] == ""
+    behind = gunicorn_settings(monkeypatch, "10.0.0.5/24, 192.0.2.1")
+    assert behind["forwarded_allow_ips"] == "10.0.0.0/24,192.0.2.1/32"
+    assert behind["forwarder_headers"] == ""
