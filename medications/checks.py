@@ -78,7 +78,8 @@ def unexplained_terms(text, html, forms):
 
 
 def known_numbers(medication, live_sections):
-    numbers = {digits(settings.SITE_CONTACT_PHONE), digits(medication.contact_phone)}
+    numbers = {digits(settings.SITE_CONTACT_PHONE)}
+    numbers |= {digits(contact.phone) for contact in medication.leaflet_contacts}
     for section in live_sections:
         numbers |= {digits(number) for number in PHONE_NUMBER.findall(section.body_markdown)}
     return numbers - {""}

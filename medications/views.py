@@ -12,9 +12,9 @@ from django_ratelimit.decorators import ratelimit
 
 from medications import feedback
 from medications.addresses import absolute_url
-from medications.contacts import whom_to_call
+from medications.contacts import route_for
 from medications.grouping import group_glossary_by_letter, group_medications_by_kind, names_a_to_z
-from medications.models import GlossaryTerm, Medication
+from medications.models import GlossaryTerm, Medication, SectionKind
 from medications.seo import leaflet_structured_data
 
 
@@ -41,8 +41,9 @@ def leaflet_context(request, medication, preview=False):
         "page_url": absolute_url(medication.get_absolute_url()),
         "printed_on": timezone.localdate(),
         "preview": preview,
-        "contacts": whom_to_call(medication),
+        "route": route_for(medication),
         "alarm_section": next((s for s in sections if s.is_alarm), None),
+        "shows_questions_section": any(s.kind == SectionKind.VRAGEN for s in sections),
         "has_terms": any('class="term"' in section.body_html for section in sections),
     }
 

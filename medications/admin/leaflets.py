@@ -13,6 +13,7 @@ from medications import publishing
 from medications.admin import workflow
 from medications.admin.base import WritePathAdmin
 from medications.checks import editing_warnings
+from medications.forms import AlarmField, ContactsField, LineListField, QuestionsField
 from medications.models import CORE_SECTION_KINDS, Medication, Member, Section, SectionKind
 from medications.rendering import removed_markup
 
@@ -20,6 +21,13 @@ ROOMY_MARKDOWN = {
     models.TextField: {"widget": Textarea(attrs={"rows": 16, "cols": 100, "class": "markdown"})}
 }
 REVIEW_FIELDS = ("last_reviewed", "reviewed_by", "next_review")
+# The safety data is written as YAML, as in the content files (content/README.md).
+STRUCTURED_FIELDS = {
+    "alarm": AlarmField,
+    "contacts": ContactsField,
+    "questions": QuestionsField,
+    "adaptations": LineListField,
+}
 
 
 class SectionInline(TranslationStackedInline):
@@ -59,10 +67,22 @@ class MedicationAdmin(WritePathAdmin):
         (None, {"fields": ("name", "slug", "kind", "route", "summary")}),
         (
             "Bovenaan de pagina",
-            {"fields": ("key_points", "urgent_summary", "contact_name", "contact_phone")},
+            {"fields": ("key_points", "alarm", "contacts")},
         ),
+        ("Veelgestelde vragen", {"fields": ("questions",)}),
         ("Namen", {"fields": ("brand_names", "other_names")}),
-        ("Bron", {"fields": ("source_publisher", "source_title", "source_date", "source_note")}),
+        (
+            "Bron",
+            {
+                "fields": (
+                    "source_publisher",
+                    "source_title",
+                    "source_date",
+                    "source_note",
+                    "adaptations",
+                )
+            },
+        ),
         ("Controle tegen de bron", {"fields": REVIEW_FIELDS}),
         ("Status", {"fields": ("status", "online_state", "content_file", "updated_at")}),
         (
@@ -86,6 +106,17 @@ class MedicationAdmin(WritePathAdmin):
     def get_queryset(self, request):
         working = Medication.working_copies.prefetch_related("sections", "glossary_terms")
         return working.select_related("live_copy")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field_class = STRUCTURED_FIELDS.get(db_field.name)
+        if field_class is None:
+            return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return field_class(
+            label=db_field.verbose_name.capitalize(),
+            required=False,
+            help_text=db_field.help_text,
+            widget=Textarea(attrs={"rows": 12, "cols": 100, "class": "structured-yaml"}),
+        )
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
