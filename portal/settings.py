@@ -158,9 +158,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # default files in one directory shared by all workers, at most PDF_CACHE_ENTRIES of them.
 PDF_CACHE_ENTRIES = int(os.environ.get("PORTAL_PDF_CACHE_ENTRIES", "500"))
 PDF_CACHE_DIR = os.environ.get(
-    "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), "portal-pdfs")
+    "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"portal-pdfs-{checkout_id()}")
 )
-# Without Redis, rate-limit counters are kept in one SQLite file per checkout (portal.counters).
+# Without Redis, rate-limit counters are kept in one SQLite file (portal.counters). Each of
+# these files and folders is per checkout by default: two checkouts never share them.
 COUNTER_FILE = os.environ.get(
     "PORTAL_COUNTER_FILE",
     os.path.join(tempfile.gettempdir(), f"portal-counters-{checkout_id()}.sqlite3"),
@@ -197,7 +198,9 @@ PDF_RENDER_TIMEOUT = float(os.environ.get("PORTAL_PDF_RENDER_TIMEOUT", "20"))
 PDF_PRERENDER = env_bool("PORTAL_PDF_PRERENDER", True)
 # How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
 PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
-LOCK_DIR = os.environ.get("PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), "portal-locks"))
+LOCK_DIR = os.environ.get(
+    "PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), f"portal-locks-{checkout_id()}")
+)
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
 # account from one client address (portal.clients), that pair is locked out for
