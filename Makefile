@@ -62,6 +62,7 @@ smoke-cluster: install
 		PORTAL_REQUIRE_CLUSTER=1 $(BIN)/pytest -q -p no:cacheprovider tests/portal/test_two_servers.py
 
 lint: install
+	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache

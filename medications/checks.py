@@ -16,7 +16,8 @@ from html import unescape
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from medications.glossary_links import match_key, term_slugs_in
+from medications.glossary_links import match_key
+from medications.html import term_slugs
 from medications.models import GlossaryTerm, SectionKind
 from medications.rendering import removed_markup, render_markdown
 from medications.text import split_names
@@ -66,7 +67,7 @@ def glossary_forms():
 
 
 def unexplained_terms(text, html, forms):
-    linked = set(term_slugs_in(html))
+    linked = set(term_slugs(html))
     words = f" {match_key(text)} "
     found = {}
     for form, slug in forms:

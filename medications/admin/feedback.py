@@ -8,14 +8,23 @@ change an answer here: it is what a reader sent.
 from django.contrib import admin
 from django.contrib.admin import ShowFacets
 
-from medications.models import Feedback
+from medications.models import Feedback, Medication
+
+
+class LeafletFilter(admin.RelatedOnlyFieldListFilter):
+    """Feedback belongs to a leaflet's working copy, which the default manager (live copies)
+    does not list: the choices come from the working copies named by the answers."""
+
+    def field_choices(self, field, request, model_admin):
+        named = model_admin.get_queryset(request).values_list("medication_id", flat=True)
+        return [(m.pk, str(m)) for m in Medication.working_copies.filter(pk__in=named)]
 
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     list_display = ("created_on", "medication", "section_kind", "answer", "comment")
     list_filter = (
-        ("medication", admin.RelatedOnlyFieldListFilter),
+        ("medication", LeafletFilter),
         "helpful",
         "section_kind",
         "created_on",

@@ -1,20 +1,28 @@
 """Leaflets in the admin: the working copy with its members and sections inline, its status
 on the way to patients, the checks while editing, and the workflow's pages (admin.workflow)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.forms import Textarea
 from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from medications import html as stored_html
 from medications import publishing
 from medications.admin import workflow
-from medications.admin.base import WritePathAdmin
+from medications.admin.base import KnownRowsFormSet, WritePathAdmin
 from medications.checks import editing_warnings
 from medications.forms import AlarmField, ContactsField, LineListField, QuestionsField
-from medications.models import CORE_SECTION_KINDS, Medication, Member, Section, SectionKind
+from medications.models import (
+    CORE_SECTION_KINDS,
+    GlossaryTerm,
+    Medication,
+    Member,
+    Section,
+    SectionKind,
+)
 from medications.rendering import removed_markup
 
 ROOMY_MARKDOWN = {
@@ -30,8 +38,16 @@ STRUCTURED_FIELDS = {
 }
 
 
+class SectionForm(forms.ModelForm):
+    def validate_constraints(self):
+        """One code per leaflet is checked across the whole formset (its validate_unique)
+        in memory, not with a query per section."""
+
+
 class SectionInline(TranslationStackedInline):
     model = Section
+    form = SectionForm
+    formset = KnownRowsFormSet
     extra = 0
     fields = ("kind", "heading", "body_markdown", "source_silent", "preview")
     readonly_fields = ("preview",)
@@ -41,14 +57,16 @@ class SectionInline(TranslationStackedInline):
     def preview(self, section):
         if not section.pk:
             return "Na het opslaan ziet u hier het onderdeel zoals de patiënt het ziet."
-        return format_html(
-            '<div class="section-preview leaflet">{}</div>',
-            mark_safe(section.body_html),  # noqa: S308 (sanitised when it was stored)
+        terms = GlossaryTerm.objects.filter(slug__in=stored_html.term_slugs(section.body_html))
+        shown = stored_html.page_html(
+            section.body_html, stored_html.explanations(terms), section.anchor
         )
+        return format_html('<div class="section-preview leaflet">{}</div>', shown)
 
 
 class MemberInline(TranslationTabularInline):
     model = Member
+    formset = KnownRowsFormSet
     extra = 0
     fields = ("position", "substance", "brand_names", "note")
 
@@ -104,8 +122,10 @@ class MedicationAdmin(WritePathAdmin):
         css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
-        working = Medication.working_copies.prefetch_related("sections", "glossary_terms")
-        return working.select_related("live_copy")
+        working = Medication.working_copies.select_related("live_copy")
+        if request.method == "POST":  # a save: the formsets fetch what they change
+            return working
+        return working.prefetch_related("sections", "glossary_terms")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field_class = STRUCTURED_FIELDS.get(db_field.name)

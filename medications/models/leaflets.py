@@ -3,12 +3,14 @@
 Each leaflet exists twice. The *working copy* is what editors change (the admin, the
 loader, history); the *live copy* is what patients see (pages, print, search), made from the
 working copy when it is published (medications.publishing). `Medication.objects` holds the
-live copies, `Medication.working_copies` the working ones, and `all_copies` both.
+live copies and is the default manager (so related managers never return a draft),
+`Medication.working_copies` the working ones, and `all_copies` both.
 """
 
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -44,6 +46,7 @@ class MedicationQuerySet(models.QuerySet):
         return self.prefetch_related(
             "sections",
             "members",
+            "glossary_terms",
             published,
             models.Prefetch("working_copy__publications", queryset=published.queryset),
         )
@@ -59,7 +62,7 @@ class MedicationQuerySet(models.QuerySet):
 class CopyManager(models.Manager):
     """The live copies (`live=True`) or the working copies of leaflets."""
 
-    def __init__(self, *, live, through=""):
+    def __init__(self, *, live=True, through=""):
         super().__init__()
         self.filter_name = f"{through}is_live"
         self.live = live
@@ -180,7 +183,9 @@ class Medication(models.Model):
         ordering = ["name"]
         verbose_name = "medicijn"
         verbose_name_plural = "medicijnen"
-        default_manager_name = "all_copies"
+        # Live copies by default, so related managers (`term.medications`) and anything
+        # generic never show a draft; working copies are asked for by name.
+        default_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(
                 fields=["slug", "is_live"],
@@ -200,8 +205,16 @@ class Medication(models.Model):
         return reverse("medications:detail", kwargs={"slug": self.slug})
 
     def validate_constraints(self, exclude=None):
-        # Which copy a row is never comes from a form, yet the slug is unique per copy.
-        super().validate_constraints(exclude=set(exclude or ()) - {"is_live"})
+        """The slug is unique per copy. Checked here, among all copies: Django would check
+        with the default manager, which holds the live copies only."""
+        exclude = set(exclude or ())
+        super().validate_constraints(exclude=exclude | {"slug"})
+        if "slug" in exclude:
+            return
+        clash = Medication.all_copies.filter(slug=self.slug, is_live=self.is_live)
+        if clash.exclude(pk=self.pk).exists():
+            constraint = next(c for c in self._meta.constraints if "slug" in c.fields)
+            raise ValidationError(constraint.get_violation_error_message(), code="unique")
 
     def section_url(self, anchor):
         """The address of one section of this page: the only place it is built."""
