@@ -29,14 +29,14 @@ class SecondFactorLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm)
         help_text="De 6 cijfers uit uw authenticator-app, of een van uw herstelcodes.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
-    otp_error_messages = dict(
-        OTPAuthenticationFormMixin.otp_error_messages,
-        token_required="Vul de code uit uw authenticator-app in.",
-        device_required="Deze code klopt niet. Vul de code in die de app nu laat zien.",
-        invalid_token="Deze code klopt niet. Vul de code in die de app nu laat zien.",
-        verification_not_allowed="Even geen codes: wacht een minuut en probeer het opnieuw.",
-        n_failed_attempts="Te veel verkeerde codes. Wacht even en probeer het opnieuw.",
-    )
+    otp_error_messages = {
+        **OTPAuthenticationFormMixin.otp_error_messages,
+        "token_required": "Vul de code uit uw authenticator-app in.",
+        "device_required": "Deze code klopt niet. Vul de code in die de app nu laat zien.",
+        "invalid_token": "Deze code klopt niet. Vul de code in die de app nu laat zien.",
+        "verification_not_allowed": "Even geen codes: wacht een minuut en probeer het opnieuw.",
+        "n_failed_attempts": "Te veel verkeerde codes. Wacht even en probeer het opnieuw.",
+    }
 
     def clean(self):
         cleaned = super().clean()

@@ -4,7 +4,7 @@ of our proxies. Forging or rotating X-Forwarded-For gains nothing; junk in it ne
 import pytest
 from django.test import RequestFactory
 
-from portal.clients import client_address
+from portal.clients import UNKNOWN, client_address
 
 PROXIES = ["10.0.0.0/8", "2001:db8:ff::/48"]
 
@@ -35,8 +35,8 @@ def address(settings, remote, forwarded=None, proxies=PROXIES):
         ("10.0.0.1", "junk, 10.0.0.3", "10.0.0.3"),
         ("10.0.0.1", "", "10.0.0.1"),
         ("10.0.0.1", None, "10.0.0.1"),
-        ("", "203.0.113.7", "0.0.0.0"),
-        ("not-an-address", None, "0.0.0.0"),
+        ("", "203.0.113.7", UNKNOWN),
+        ("not-an-address", None, UNKNOWN),
     ],
 )
 def test_the_client_is_the_right_most_untrusted_address(settings, remote, forwarded, expected):
