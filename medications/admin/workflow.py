@@ -126,9 +126,13 @@ def publish(model_admin):
         medication = working_copy(model_admin, request, object_id, "publish")
         form = PublishForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            publishing.publish(medication, request.user, form.cleaned_data["summary"])
-            messages.success(request, f"'{medication}' is gepubliceerd.")
-            return redirect("admin:medications_medication_change", medication.pk)
+            try:
+                publishing.publish(medication, request.user, form.cleaned_data["summary"])
+            except publishing.SlugTaken as taken:
+                form.add_error(None, taken)
+            else:
+                messages.success(request, f"'{medication}' is gepubliceerd.")
+                return redirect("admin:medications_medication_change", medication.pk)
         versions = list(history.versions_of(medication)[:1])
         return page(
             model_admin,

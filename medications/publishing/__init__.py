@@ -12,6 +12,7 @@ transaction.
 from medications.publishing.batch import Batch, changes, record
 from medications.publishing.summary import change_summary
 from medications.publishing.workflow import (
+    SlugTaken,
     live_copy_of,
     mark_edited,
     publish,
@@ -23,6 +24,7 @@ from medications.publishing.workflow import (
 
 __all__ = [
     "Batch",
+    "SlugTaken",
     "change_summary",
     "changes",
     "live_copy_of",

@@ -6,6 +6,7 @@ Publication (shown to patients as "Wat is er veranderd?") and an entry in the ad
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from medications.models import Medication, Publication, PublicationKind, ReviewStatus
@@ -15,9 +16,29 @@ from medications.publishing.batch import changes
 SYSTEM_USERNAME = "inhoudsbestanden"
 
 
+class SlugTaken(ValidationError):
+    """Another published leaflet still has this web address: publishing would take it."""
+
+
+def check_slug_free(working):
+    other = (
+        Medication.all_copies.filter(is_live=True, slug=working.slug)
+        .exclude(working_copy=working)
+        .first()
+    )
+    if other is not None:
+        raise SlugTaken(
+            f"Het webadres '{working.slug}' is nog van de gepubliceerde folder '{other.name}'. "
+            "Geef deze folder een ander webadres, of publiceer eerst die andere folder met "
+            "zijn nieuwe webadres."
+        )
+
+
 def publish(working, user, summary):
     """Make the working copy what patients see, with a one-line summary of the change. The
-    live copy is written when the batch ends, after the working copy's HTML is made."""
+    live copy is written when the batch ends, after the working copy's HTML is made.
+    Raises SlugTaken (nothing changed) when another live leaflet has the same address."""
+    check_slug_free(working)
     with changes() as batch:
         Medication.all_copies.filter(pk=working.pk).update(
             status=ReviewStatus.PUBLISHED, is_published=True

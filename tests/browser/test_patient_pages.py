@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 try:
     from playwright.sync_api import expect
@@ -17,6 +18,7 @@ except ImportError:  # the `browser` fixture skips, or fails in CI, and says why
 
 from medications.content import load_content
 from medications.models import Feedback, Medication
+from tests.helpers import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -274,6 +276,9 @@ def test_a_vote_without_javascript_reaches_the_editors(site, new_page, django_us
     editor.goto(f"{site}/beheer/login/")
     editor.get_by_label("Gebruikersnaam").fill("beheerder")
     editor.get_by_label("Wachtwoord").fill(PASSWORD)
+    editor.get_by_label("Code").fill(
+        current_code(get_user_model().objects.get(username="beheerder"))
+    )
     editor.get_by_role("button", name="Aanmelden").click()
     editor.goto(f"{site}/beheer/medications/feedback/")
     row = editor.locator("#result_list tbody tr").first
