@@ -4,8 +4,8 @@ After its first load, the database is the source of truth. A file is loaded agai
 it changed since its last load; a leaflet (or term) changed in the admin since then is not
 overwritten: that is a conflict, listed with file, leaflet and section, and nothing is
 written, unless `force` (the admin's version is kept in the history first). A leaflet loaded
-from a file is published at once, with "Geladen uit ..." as its summary; a removed file takes
-its page offline.
+from a file is published at once, with a summary in patient words of what changed
+(medications.publishing.summary); a removed file takes its page offline.
 """
 
 from dataclasses import dataclass, field
