@@ -5,7 +5,19 @@ validators, constraints). Adding a field to a leaflet means adding it to the mod
 from django import forms
 
 from medications.models import GlossaryTerm, Medication, Member, Section
-from medications.text import split_lines, split_names
+from medications.text import clean_text, split_lines, split_names
+
+
+class CleanTextForm(forms.ModelForm):
+    """A ModelForm whose text is normalised (medications.text.clean_text) before the model's
+    rules see it: the one way in for text, from the admin and from content files alike."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = clean_text(value)
+        return cleaned
 
 
 class NameListField(forms.CharField):
@@ -54,7 +66,7 @@ class FileDatesMixin:
                 field.input_formats = ["%Y-%m-%d"]
 
 
-class LeafletForm(FileDatesMixin, forms.ModelForm):
+class LeafletForm(FileDatesMixin, CleanTextForm):
     """A leaflet's front matter. The order of `fields` is the order the exporter writes."""
 
     class Meta:
@@ -78,6 +90,8 @@ class LeafletForm(FileDatesMixin, forms.ModelForm):
             "last_reviewed",
             "reviewed_by",
             "next_review",
+            "owner_department",
+            "reference_number",
         ]
         field_classes = {
             "brand_names": NameListField,
@@ -86,7 +100,7 @@ class LeafletForm(FileDatesMixin, forms.ModelForm):
         }
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(CleanTextForm):
     """One medicine of a group leaflet (`members:` in the front matter)."""
 
     class Meta:
@@ -95,13 +109,13 @@ class MemberForm(forms.ModelForm):
         field_classes = {"brand_names": NameListField}
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(CleanTextForm):
     class Meta:
         model = Section
         fields = ["kind", "heading", "body_markdown", "source_silent"]
 
 
-class GlossaryTermForm(forms.ModelForm):
+class GlossaryTermForm(CleanTextForm):
     class Meta:
         model = GlossaryTerm
         fields = ["term", "slug", "variants", "explanation_markdown"]

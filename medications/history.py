@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modeltranslation.translator import translator
@@ -25,6 +26,7 @@ from reversion.models import Version
 from medications.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
 from medications.models import GlossaryTerm, Medication, Member, Section, SectionKind
 from medications.publishing import changes, mark_edited
+from medications.text import clean_text
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -121,7 +123,7 @@ def snapshot(version):
 def restore(working, version, user):
     """Write an old version back as the newest one (a draft until it is published)."""
     old = snapshot(version)
-    comment = f"Teruggezet naar de versie van {old.date:%d-%m-%Y %H:%M}"
+    comment = f"Teruggezet naar de versie van {timezone.localtime(old.date):%d-%m-%Y %H:%M}"
     with changes(), revision(user, comment):
         for name, value in old.fields.items():
             setattr(working, name, value)
@@ -149,9 +151,16 @@ class Difference:
     html: str
 
 
+def comparable(value):
+    """A stored value as compared: text as it is normalised on the way in (versions from
+    before normalisation may still hold \r\n)."""
+    return clean_text(value) if isinstance(value, str) else value
+
+
 def word_diff(old, new):
     """Old and new text as one, words taken out in <del> and put in in <ins>."""
-    before, after = TOKEN.findall(str(old or "")), TOKEN.findall(str(new or ""))
+    before = TOKEN.findall(str(comparable(old) or ""))
+    after = TOKEN.findall(str(comparable(new) or ""))
     parts = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for operation, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -187,7 +196,7 @@ def differences(old, new):
     """What changed from snapshot `old` to snapshot `new`, field by field."""
     found = []
     for name in leaflet_fields():
-        if old.fields.get(name) != new.fields.get(name):
+        if comparable(old.fields.get(name)) != comparable(new.fields.get(name)):
             found.append(
                 Difference(
                     field_label(Medication, name),
@@ -201,7 +210,7 @@ def differences(old, new):
     for kind in SectionKind.values:
         before, after = old.sections.get(kind, {}), new.sections.get(kind, {})
         for name in section_fields():
-            if name == "kind" or before.get(name) == after.get(name):
+            if name == "kind" or comparable(before.get(name)) == comparable(after.get(name)):
                 continue
             label = f"{SectionKind(kind).label}: {field_label(Section, name)}"
             if not before or not after:
