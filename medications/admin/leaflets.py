@@ -12,7 +12,10 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from medications import publishing
 from medications.admin import workflow
 from medications.admin.base import WritePathAdmin
+from medications.admin.editing import EditingMixin
+from medications.admin.formsets import MemberFormSet, SectionFormSet
 from medications.checks import editing_warnings
+from medications.forms import CleanTextForm
 from medications.models import CORE_SECTION_KINDS, Medication, Member, Section, SectionKind
 from medications.rendering import removed_markup
 
@@ -20,10 +23,13 @@ ROOMY_MARKDOWN = {
     models.TextField: {"widget": Textarea(attrs={"rows": 16, "cols": 100, "class": "markdown"})}
 }
 REVIEW_FIELDS = ("last_reviewed", "reviewed_by", "next_review")
+DOCUMENT_CONTROL_FIELDS = ("version_number", "approved_by", "approved_at")
 
 
 class SectionInline(TranslationStackedInline):
     model = Section
+    form = CleanTextForm
+    formset = SectionFormSet
     extra = 0
     fields = ("kind", "heading", "body_markdown", "source_silent", "preview")
     readonly_fields = ("preview",)
@@ -41,18 +47,20 @@ class SectionInline(TranslationStackedInline):
 
 class MemberInline(TranslationTabularInline):
     model = Member
+    form = CleanTextForm
+    formset = MemberFormSet
     extra = 0
     fields = ("position", "substance", "brand_names", "note")
 
 
 @admin.register(Medication)
-class MedicationAdmin(WritePathAdmin):
+class MedicationAdmin(EditingMixin, WritePathAdmin):
     list_display = ("name", "kind", "status", "online_state", "next_review_due", "core_topics")
     list_filter = ("status", "is_published", "kind")
     search_fields = ("name", "brand_names", "other_names", "slug")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [MemberInline, SectionInline]
-    actions = ["take_offline"]
+    actions = None  # taking offline asks a reason and a confirmation: workflow.withdraw
     formfield_overrides = ROOMY_MARKDOWN
     change_form_template = "admin/medications/medication/change_form.html"
     fieldsets = (
@@ -66,6 +74,10 @@ class MedicationAdmin(WritePathAdmin):
         ("Controle tegen de bron", {"fields": REVIEW_FIELDS}),
         ("Status", {"fields": ("status", "online_state", "content_file", "updated_at")}),
         (
+            "Documentbeheer",
+            {"fields": ("owner_department", "reference_number", *DOCUMENT_CONTROL_FIELDS)},
+        ),
+        (
             "Controles tijdens het bewerken",
             {"fields": ("warnings", "core_topics_detail", "terms_used")},
         ),
@@ -78,6 +90,7 @@ class MedicationAdmin(WritePathAdmin):
         "warnings",
         "core_topics_detail",
         "terms_used",
+        *DOCUMENT_CONTROL_FIELDS,
     )
 
     class Media:
@@ -98,7 +111,10 @@ class MedicationAdmin(WritePathAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view
-        return [
+        queue = path(
+            "te-beoordelen/", view(workflow.review_queue(self)), name="medications_review_queue"
+        )
+        return [queue] + [
             path(
                 f"<path:object_id>/{route}",
                 view(getattr(workflow, name)(self)),
@@ -180,9 +196,3 @@ class MedicationAdmin(WritePathAdmin):
     def terms_used(self, medication):
         terms = list(medication.glossary_terms.all()) if medication.pk else []
         return ", ".join(term.term for term in terms) or "geen"
-
-    @admin.action(description="Offline halen", permissions=["publish"])
-    def take_offline(self, request, queryset):
-        for working in queryset:
-            publishing.unpublish(working, request.user)
-        self.message_user(request, f"{len(queryset)} folder(s) offline gehaald.", messages.SUCCESS)
