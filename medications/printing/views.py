@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 
 from medications.printing.printout import SECTION_PARAMETER, build_printout
 from medications.views import leaflet_context, published_leaflet
+from medications.withdrawal import gone_when_withdrawn
 from portal.policy import rate_limited
 
 
@@ -18,10 +19,12 @@ def print_context(request, medication, preview=False):
     return context
 
 
+@gone_when_withdrawn
 def medication_print(request, slug):
     return render_print(request, published_leaflet(slug))
 
 
+@gone_when_withdrawn
 @rate_limited("RATE_LIMIT_PDF", group="pdf")
 def medication_pdf(request, slug):
     """A PDF costs a second of CPU: per client at most RATE_LIMIT_PDF (a Dutch 429 past it)."""
