@@ -80,9 +80,12 @@ def term_edited(term):
 
 def submit_for_review(working, user):
     Medication.all_copies.filter(pk=working.pk).update(
-        status=ReviewStatus.IN_REVIEW, submitted_by=user, submitted_at=timezone.now()
+        status=ReviewStatus.IN_REVIEW,
+        submitted_by=user,
+        submitted_at=timezone.now(),
+        returned_comment="",  # offered again: the reviewer's comment has been dealt with
     )
-    working.status = ReviewStatus.IN_REVIEW
+    working.status, working.returned_comment = ReviewStatus.IN_REVIEW, ""
     log(working, user, "Ter beoordeling aangeboden.")
     notifications.review_requested(working, user)
 
