@@ -21,7 +21,9 @@ class UniqueWithinLeafletFormSet(BaseInlineFormSet):
                 continue
             if value in seen:
                 field = form.fields[self.unique_field]
-                shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+                shown = (
+                    dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+                )
                 message = (
                     f"{field.label} '{shown}' staat twee keer in deze folder (nummer "
                     f"{seen[value]} en {number}). Elk(e) {str(field.label).lower()} mag één keer "

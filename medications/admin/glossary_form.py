@@ -16,9 +16,7 @@ class GlossaryTermAdminForm(VersionCheckedForm):
             for word in [other.term, *other.variant_list]:
                 owners.setdefault(word.casefold(), other)
         for name, label in (("term", "term"), ("variants", "andere vormen")):
-            value = next(
-                (cleaned[key] for key in (f"{name}_nl", name) if cleaned.get(key)), ""
-            )
+            value = next((cleaned[key] for key in (f"{name}_nl", name) if cleaned.get(key)), "")
             words = [value] if name == "term" else split_names(value)
             for word in words:
                 other = owners.get(word.casefold())

@@ -114,14 +114,18 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         queue = path(
             "te-beoordelen/", view(workflow.review_queue(self)), name="medications_review_queue"
         )
-        return [queue] + [
-            path(
-                f"<path:object_id>/{route}",
-                view(getattr(workflow, name)(self)),
-                name=workflow.url_name(name),
-            )
-            for route, name in workflow.ROUTES
-        ] + super().get_urls()
+        return (
+            [queue]
+            + [
+                path(
+                    f"<path:object_id>/{route}",
+                    view(getattr(workflow, name)(self)),
+                    name=workflow.url_name(name),
+                )
+                for route, name in workflow.ROUTES
+            ]
+            + super().get_urls()
+        )
 
     def save_model(self, request, obj, form, change):
         publishing.mark_edited(obj)  # a draft until someone with the right role publishes

@@ -26,7 +26,9 @@ def here(user, obj):
     key = cache_key(obj)
     try:
         entries = {
-            pk: entry for pk, entry in (cache.get(key) or {}).items() if entry["seen"] > now - TIMEOUT
+            pk: entry
+            for pk, entry in (cache.get(key) or {}).items()
+            if entry["seen"] > now - TIMEOUT
         }
         mine = entries.get(user.pk)
         entries[user.pk] = {

@@ -17,8 +17,8 @@ from django.urls import reverse
 from medications import history, publishing
 from medications.admin.forms import PublishForm, ReviewForm, SendBackForm, WithdrawForm
 from medications.models import Medication, ReviewStatus
-from medications.publishing import four_eyes
 from medications.printing.views import pdf_response, render_print
+from medications.publishing import four_eyes
 from medications.views import render_leaflet
 
 ROUTES = [
