@@ -23,7 +23,8 @@ SYSTEM_USERNAME = "inhoudsbestanden"
 def publish(working, user, summary):
     """Make the working copy what patients see, with a one-line summary of the change. The
     live copy is written when the batch ends, after the working copy's HTML is made. Its
-    version number goes up by one and the publisher is its approval. Raises
+    version number goes up by one and the publisher is its approval. `summary` None: no
+    "what changed" line (the text patients saw before, loaded again). Raises
     four_eyes.SelfPublishRefused when `user` edited it last (unless a setting allows it)."""
     waived = four_eyes.check(working, user)
     with changes() as batch:
@@ -38,7 +39,10 @@ def publish(working, user, summary):
             withdrawn_at=None,
         )
         working.refresh_from_db()
-        record_step(working, user, PublicationKind.PUBLISHED, summary, note=waived)
+        if summary is None:  # the same text again (a load of an export): nothing for patients
+            log(working, user, f"Gepubliceerd, zonder regel voor patiënten{waived}")
+        else:
+            record_step(working, user, PublicationKind.PUBLISHED, summary, note=waived)
         batch.publish(working.pk)
 
 

@@ -78,7 +78,7 @@ def test_submit_mails_the_chief_editors_and_fills_the_queue(
         logged_in(editor).post(change_url(leaflet, "aanbieden/"))
 
     assert [message.to for message in mail.outbox] == [["c@example.nl"]]
-    assert "Te beoordelen: Testmiddel" == mail.outbox[0].subject
+    assert mail.outbox[0].subject == "Te beoordelen: Testmiddel"
     assert f"/beheer/medications/medication/{leaflet.pk}/change/" in mail.outbox[0].body
     queue = logged_in(chief).get("/beheer/medications/medication/te-beoordelen/")
     assert "Testmiddel" in queue.content.decode() and "redacteur" in queue.content.decode()
