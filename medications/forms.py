@@ -10,7 +10,14 @@ from medications.text import clean_text, split_lines, split_names
 
 class CleanTextForm(forms.ModelForm):
     """A ModelForm whose text is normalised (medications.text.clean_text) before the model's
-    rules see it: the one way in for text, from the admin and from content files alike."""
+    rules see it: the one way in for text, from the admin and from content files alike. The
+    browser gets no `maxlength`: it would cut a pasted name without a word, where the model's
+    rule says in Dutch how long it may be."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
 
     def clean(self):
         cleaned = super().clean()
