@@ -153,7 +153,10 @@ class Difference:
 
 def comparable(value):
     """A stored value as compared: text as it is normalised on the way in (versions from
-    before normalisation may still hold \r\n)."""
+    before normalisation may still hold \r\n). An empty translation is empty, whether the
+    loader stored it as None or the admin as ""."""
+    if value is None:
+        return ""
     return clean_text(value) if isinstance(value, str) else value
 
 
@@ -172,6 +175,26 @@ def word_diff(old, new):
         if b2 > b1:
             parts.append(f"<ins>{escape(''.join(after[b1:b2]))}</ins>")
     return mark_safe("".join(parts))  # noqa: S308 (built from escaped parts)
+
+
+def marked_pair(old, new):
+    """Old and new text each whole, side by side, with the words only one of them has marked
+    (<mark>, neither is "wrong"): the merge view's two columns."""
+    before = TOKEN.findall(str(comparable(old) or ""))
+    after = TOKEN.findall(str(comparable(new) or ""))
+    left, right = [], []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        old_part, new_part = escape("".join(before[a1:a2])), escape("".join(after[b1:b2]))
+        if operation == "equal":
+            left.append(old_part)
+            right.append(new_part)
+            continue
+        if old_part:
+            left.append(f"<mark>{old_part}</mark>")
+        if new_part:
+            right.append(f"<mark>{new_part}</mark>")
+    return mark_safe("".join(left)), mark_safe("".join(right))  # noqa: S308 (escaped parts)
 
 
 def field_label(model, name):

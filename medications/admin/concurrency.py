@@ -15,6 +15,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from medications.forms import CleanTextForm
+from medications.history import marked_pair
 
 NOT_COMPARED = {"id", "DELETE", "medication", "loaded_version"}
 
@@ -30,6 +31,11 @@ class MergeRow:
     label: str
     theirs: str
     yours: str
+
+    @property
+    def marked(self):
+        """Both texts with the words that differ marked: (theirs, yours)."""
+        return marked_pair(self.theirs, self.yours)
 
 
 class VersionCheckedForm(CleanTextForm):
