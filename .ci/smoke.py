@@ -39,6 +39,10 @@ REQUIRED_HEADERS = (
     "Permissions-Policy",
 )
 MAX_PAGES = 500
+# The public address printed on paper (PORTAL_BASE_URL) and the hospital's urgent number: the
+# foot of every PDF page must carry both.
+BASE_URL = "https://medicijnen.smoke.example"
+URGENT_NUMBER = "088 999 11 22"
 
 
 class Links(HTMLParser):
@@ -105,6 +109,7 @@ def environment(work, database_url):
         PORTAL_LOCK_DIR=str(work / "locks"),
         PORTAL_PDF_CACHE_DIR=str(work / "pdfs"),
         PORTAL_CONTACT_PHONE="088 123 45 67",
+        PORTAL_BASE_URL=BASE_URL,
         DATABASE_URL=database_url or f"sqlite:///{work / 'smoke.sqlite3'}",
         REDIS_URL=env.get("SMOKE_REDIS_URL", ""),
     )
@@ -124,7 +129,17 @@ def prepare(project, env):
     python = sys.executable
     if env["DATABASE_URL"].startswith("postgres"):
         empty_postgres_database(env["DATABASE_URL"])
-    for command in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
+    hospital_route = (
+        "from medications.models import HospitalContact; "
+        "HospitalContact.objects.create(purpose='spoed', name='Spoedeisende Hulp', "
+        f"hours='24 uur per dag', phone='{URGENT_NUMBER}')"
+    )
+    for command in (
+        ["migrate", "--noinput"],
+        ["load_content"],
+        ["shell", "-c", hospital_route],
+        ["collectstatic", "--noinput"],
+    ):
         subprocess.run(
             [python, "manage.py", *command], cwd=project, env=env, check=True,
             stdout=subprocess.DEVNULL,
@@ -156,6 +171,28 @@ def pdf_names_medication(body, name):
 
     text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages)
     return body.startswith(b"%PDF") and name.lower() in " ".join(text.split()).lower()
+
+
+def pdf_pages_without_footer(body, page_address):
+    """Numbers of the PDF's pages (from 1) that lack the web address or the urgent route,
+    read per page with poppler's pdftotext, as a nurse's printer would show them."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(body)
+        pdf.flush()
+        text = subprocess.run(
+            ["pdftotext", "-layout", pdf.name, "-"], capture_output=True, check=True, text=True
+        ).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    address = "".join(page_address.split())
+    return [
+        number
+        for number, page in enumerate(pages, start=1)
+        if address not in "".join(page.split())
+        or "bel 112" not in " ".join(page.split())
+        or URGENT_NUMBER not in " ".join(page.split())
+    ]
 
 
 def walk(base):
@@ -193,6 +230,8 @@ def walk(base):
             seen.add(pdf)
             if status != 200 or not pdf_names_medication(body, name):
                 problems.append(f"{status} {pdf}: not a PDF naming {name!r}")
+            elif missing := pdf_pages_without_footer(body, BASE_URL + path):
+                problems.append(f"{pdf}: no address or urgent route on pages {missing}")
         for href in links.pages:
             target = urlsplit(urljoin(base + path, href))
             if target.netloc != urlsplit(base).netloc or target.path.startswith("/beheer/"):

@@ -11,3 +11,4 @@ class MedicationsConfig(AppConfig):
 
         # After modeltranslation has added the fields of each language (its app comes first).
         history.register()
+        from medications import deploy_checks  # noqa: F401  (registers the checks)

@@ -17,7 +17,8 @@ from html import unescape
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from medications.glossary_links import match_key, term_slugs_in
+from medications.glossary_links import match_key
+from medications.html import term_slugs
 from medications.models import GlossaryTerm, SectionKind
 from medications.rendering import removed_markup, render_markdown
 from medications.shape_checks import overlong, table_warnings, word_count
@@ -68,7 +69,7 @@ def glossary_forms():
 
 
 def unexplained_terms(text, html, forms):
-    linked = set(term_slugs_in(html))
+    linked = set(term_slugs(html))
     words = f" {match_key(text)} "
     found = {}
     for form, slug in forms:
@@ -80,7 +81,8 @@ def unexplained_terms(text, html, forms):
 
 
 def known_numbers(medication, live_sections):
-    numbers = {digits(settings.SITE_CONTACT_PHONE), digits(medication.contact_phone)}
+    numbers = {digits(settings.SITE_CONTACT_PHONE)}
+    numbers |= {digits(contact.phone) for contact in medication.leaflet_contacts}
     for section in live_sections:
         numbers |= {digits(number) for number in PHONE_NUMBER.findall(section.body_markdown)}
     return numbers - {""}

@@ -71,3 +71,32 @@ class ReviewStatus(models.TextChoices):
 class PublicationKind(models.TextChoices):
     PUBLISHED = "gepubliceerd", "Gepubliceerd"
     UNPUBLISHED = "offline", "Offline gehaald"
+
+
+class Urgency(models.TextChoices):
+    """How fast the leaflet says to act on an alarm sign: only what the leaflet states."""
+
+    DIRECT = "direct", "Meteen"
+    NOT_STATED = "niet-genoemd", "De folder zegt niet hoe snel"
+
+
+class ContactPurpose(models.TextChoices):
+    """What a phone number is for. Only urgent numbers appear in the safety box."""
+
+    URGENT = "spoed", "Bij spoed"
+    OUT_OF_HOURS = "buiten-kantoortijd", "Buiten kantoortijd"
+    QUESTIONS = "vragen", "Voor vragen"
+    APPOINTMENTS = "afspraken", "Voor afspraken en planning"
+
+
+URGENT_PURPOSES = (ContactPurpose.URGENT, ContactPurpose.OUT_OF_HOURS)
+
+
+class CommonQuestion(models.TextChoices):
+    """Questions patients often ask, on every leaflet; answered only from the leaflet."""
+
+    MISSED_DOSE = "dosis-vergeten", "Wat doe ik als ik een dosis ben vergeten?"
+    ALCOHOL = "alcohol", "Mag ik alcohol drinken?"
+    DRIVING = "autorijden", "Mag ik autorijden?"
+    SUN = "zon", "Moet ik oppassen met de zon?"
+    SIDE_EFFECT_FREQUENCY = "bijwerkingen-hoe-vaak", "Hoe vaak komen bijwerkingen voor?"

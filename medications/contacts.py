@@ -1,35 +1,39 @@
-"""Whom a patient calls: the phone number the source leaflet gives (if it gives one) and the
-hospital's own contact from the settings, each labelled with where it comes from."""
+"""Whom a patient calls, and for what: the numbers a leaflet gives (each with its purpose and
+the organisation it belongs to) and the hospital's own route. Only numbers meant for urgent
+matters go in the safety box; question and appointment lines go under the questions."""
 
-import re
 from dataclasses import dataclass
 
-from django.conf import settings
-
-FROM_LEAFLET = "Uit de folder"
-FROM_HOSPITAL = "Uw ziekenhuis"
+from medications.models import HospitalContact
 
 
 @dataclass(frozen=True)
-class Contact:
-    label: str  # where the number comes from: the leaflet or the hospital
-    name: str
-    phone: str
+class Route:
+    """What one page shows about calling: urgent numbers first, then question lines."""
+
+    urgent_from_leaflet: list
+    questions_from_leaflet: list
+    hospital_urgent: list
+    hospital_other: list
 
     @property
-    def tel(self):
-        """The number for a tel: link: digits and a leading +, nothing else."""
-        return re.sub(r"(?!^\+)\D", "", self.phone.strip())
+    def has_urgent_number(self):
+        return bool(self.urgent_from_leaflet or self.hospital_urgent)
+
+    @property
+    def first_urgent_number(self):
+        """The number printed at the foot of every paper page ('' when there is none)."""
+        numbers = self.hospital_urgent or self.urgent_from_leaflet
+        return numbers[0].phone if numbers else ""
 
 
-def whom_to_call(medication):
-    """The leaflet's own contact, then the hospital's; either may be missing. A hospital
-    without a phone number in the settings is left out (its contact text is in the footer)."""
-    contacts = []
-    if medication.contact_phone:
-        contacts.append(Contact(FROM_LEAFLET, medication.contact_name, medication.contact_phone))
-    if settings.SITE_CONTACT_PHONE:
-        hospital = settings.SITE_HOSPITAL_NAME
-        name = "" if hospital.casefold() == FROM_HOSPITAL.casefold() else hospital
-        contacts.append(Contact(FROM_HOSPITAL, name, settings.SITE_CONTACT_PHONE))
-    return contacts
+def route_for(medication):
+    """The calling route of one leaflet's page (one query for the hospital's numbers)."""
+    hospital = list(HospitalContact.objects.all())
+    contacts = medication.leaflet_contacts
+    return Route(
+        urgent_from_leaflet=[c for c in contacts if c.is_urgent],
+        questions_from_leaflet=[c for c in contacts if not c.is_urgent],
+        hospital_urgent=[c for c in hospital if c.is_urgent],
+        hospital_other=[c for c in hospital if not c.is_urgent],
+    )

@@ -2,8 +2,10 @@
 validators, constraints). Adding a field to a leaflet means adding it to the model and to
 `LeafletForm.Meta.fields`; the loader, the exporter and the error messages follow."""
 
+import yaml
 from django import forms
 
+from medications import safety
 from medications.models import GlossaryTerm, Medication, Member, Section
 from medications.text import clean_text, split_lines, split_names
 
@@ -63,6 +65,55 @@ class LineListField(NameListField):
     default_error_messages = {"not_a_list": "moet een lijst zijn, met op elke regel '- ...'."}
 
 
+class StructuredField(forms.Field):
+    """Structured safety data (medications.safety): a list or mapping from a content file's
+    front matter, or the same written as YAML in the admin's text box. Shown to an editor as
+    YAML, the way the content files write it."""
+
+    widget = forms.Textarea(attrs={"rows": 12, "class": "structured-yaml", "spellcheck": "true"})
+    clean_value = None  # one of medications.safety's clean_* functions
+
+    def __init__(self, *, encoder=None, decoder=None, **kwargs):
+        super().__init__(**kwargs)  # stored as plain JSON: no custom encoder
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            try:
+                value = yaml.safe_load(value) if value.strip() else None
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                where = f" (regel {mark.line + 1})" if mark else ""
+                raise forms.ValidationError(f"Dit is geen geldige YAML{where}.") from error
+        return type(self).clean_value(value)
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+    def prepare_value(self, value):
+        if isinstance(value, str) or not value:
+            return value or ""
+        return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=90)
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(data) != (initial or type(self).clean_value(None))
+        except forms.ValidationError:
+            return True
+
+
+class AlarmField(StructuredField):
+    clean_value = staticmethod(safety.clean_alarm)
+
+
+class ContactsField(StructuredField):
+    clean_value = staticmethod(safety.clean_contacts)
+
+
+class QuestionsField(StructuredField):
+    clean_value = staticmethod(safety.clean_questions)
+
+
 class FileDatesMixin:
     """Dates in content files are written one way only: 2026-11-23."""
 
@@ -91,9 +142,10 @@ class LeafletForm(FileDatesMixin, CleanTextForm):
             "source_date",
             "source_note",
             "key_points",
-            "urgent_summary",
-            "contact_name",
-            "contact_phone",
+            "alarm",
+            "contacts",
+            "questions",
+            "adaptations",
             "last_reviewed",
             "reviewed_by",
             "next_review",
@@ -104,6 +156,10 @@ class LeafletForm(FileDatesMixin, CleanTextForm):
             "brand_names": NameListField,
             "other_names": NameListField,
             "key_points": LineListField,
+            "adaptations": LineListField,
+            "alarm": AlarmField,
+            "contacts": ContactsField,
+            "questions": QuestionsField,
         }
 
 

@@ -1,28 +1,23 @@
-"""Glossary terms explained where they appear: markup added to a section's HTML when it is stored.
+"""Glossary terms marked where they appear, when a section's HTML is stored.
 
-The first occurrence of each term (or one of its variants) in a section becomes a button that
-opens the explanation in place with the HTML `popover` attribute, so it works without
-JavaScript and by keyboard. The explanation links to the term in the woordenlijst. Linking
-runs on HTML that is already sanitised and builds its own markup with escaping, so editor
-content can never add attributes. Which terms a leaflet uses is kept in
-`Medication.glossary_terms`, read back from the stored HTML (`data-term`, which the sanitiser
-never lets through from editors). This module works on HTML and term values only; the write
-path (medications.publishing) feeds it the glossary and stores what it makes.
+The first occurrence of each term (or one of its variants) in a section is stored as
+`<dfn data-term="slug">word</dfn>`: meaning only. How a page shows it (a button opening the
+explanation in place) is made when it is read, by medications.html. Linking runs on HTML that
+is already sanitised and builds its own markup with escaping, so editor content can never add
+attributes (the sanitiser never lets `dfn` or `data-term` through from editors). This module
+works on HTML and term values only; the write path (medications.publishing) feeds it the
+glossary and stores what it makes.
 """
 
 import re
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 from html.parser import HTMLParser
-
-from django.urls import reverse
-from django.utils.html import strip_tags
 
 from medications.text import sort_key, strip_diacritics
 
 # Text inside these elements is never linked: headings, links, code and our own markup.
-SKIPPED_ELEMENTS = {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
-TERM_ATTRIBUTE = re.compile(r'\bdata-term="([\w-]+)"')
+SKIPPED_ELEMENTS = {"a", "abbr", "code", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
 
 
 @dataclass(frozen=True)
@@ -30,11 +25,6 @@ class Term:
     slug: str
     term: str
     forms: tuple
-    explanation: str
-
-    @property
-    def glossary_url(self):
-        return f"{reverse('medications:glossary')}#{self.slug}"
 
 
 def match_key(text):
@@ -70,11 +60,11 @@ class GlossaryLinker:
             re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?!\w)") if ordered else None
         )
 
-    def link(self, html, id_prefix):
+    def link(self, html):
         """Return `html` with the first occurrence of each term marked up."""
         if self.pattern is None or not html:
             return html
-        parser = TermLinkingParser(self, id_prefix)
+        parser = TermLinkingParser(self)
         parser.feed(html)
         parser.close()
         return "".join(parser.output)
@@ -86,10 +76,9 @@ class GlossaryLinker:
 class TermLinkingParser(HTMLParser):
     """Copies HTML tag by tag; text outside skipped elements gets its terms marked up."""
 
-    def __init__(self, linker, id_prefix):
+    def __init__(self, linker):
         super().__init__(convert_charrefs=True)
         self.linker = linker
-        self.id_prefix = id_prefix
         self.output = []
         self.skip_depth = 0
         self.linked = set()
@@ -118,41 +107,11 @@ class TermLinkingParser(HTMLParser):
                 continue
             self.linked.add(term.slug)
             self.output.append(escape(data[position : match.start()], quote=False))
-            self.output.append(term_markup(term, match.group(), self.id_prefix))
+            self.output.append(term_markup(term, match.group()))
             position = match.end()
         self.output.append(escape(data[position:], quote=False))
 
 
-def term_markup(term, text, id_prefix):
-    """The word as a button that opens its explanation (a popover) with a link to the
-    woordenlijst. When the text uses another form than the term, the explanation starts with
-    that word and names the term ('immuunsysteem, zie Afweersysteem:'), as the woordenlijst
-    lists it. Browsers without popover support show the explanation inline instead."""
-    tip_id = f"uitleg-{id_prefix}-{term.slug}" if id_prefix else f"uitleg-{term.slug}"
-    word = " ".join(text.split())
-    if match_key(word) == match_key(term.term):
-        title = f'<span class="term-tip-title">{escape(term.term, quote=False)}:</span>'
-    else:
-        title = (
-            f'<span class="term-tip-title">{escape(word, quote=False)}</span>'
-            f' <span class="term-tip-see">(zie {escape(term.term, quote=False)})</span>:'
-        )
-    return (
-        f'<span class="term" data-term="{escape(term.slug)}">'
-        f'<button type="button" class="term-button" popovertarget="{escape(tip_id)}">'
-        f"{escape(text, quote=False)}</button>"
-        f'<span class="term-tip" id="{escape(tip_id)}" popover>'
-        f"{title} {escape(term.explanation, quote=False)} "
-        f'<a href="{escape(term.glossary_url)}">Meer in de woordenlijst</a>'
-        f"</span></span>"
-    )
-
-
-def plain_text(html):
-    """An explanation's HTML as one line of text, for inside a paragraph."""
-    return " ".join(unescape(strip_tags(html)).split())
-
-
-def term_slugs_in(html):
-    """Slugs of the terms marked up in stored HTML, in order of first appearance."""
-    return list(dict.fromkeys(TERM_ATTRIBUTE.findall(html or "")))
+def term_markup(term, text):
+    """The word as it stands, marked as the use of a glossary term."""
+    return f'<dfn data-term="{escape(term.slug)}">{escape(text, quote=False)}</dfn>'

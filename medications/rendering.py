@@ -68,13 +68,14 @@ def markdown_to_html(text, id_prefix=""):
 def render_markdown(text, id_prefix="", glossary=None):
     """Render Markdown and sanitise the result.
 
-    With a `glossary` (a glossary_links.GlossaryLinker), terms are marked up after
-    sanitising: that markup is built with escaping and never passes through editors' hands.
+    With a `glossary` (a glossary_links.GlossaryLinker), terms are marked after sanitising:
+    that markup is built with escaping and never passes through editors' hands. What is
+    stored holds meaning only; medications.html presents it.
     """
     html = sanitise_html(markdown_to_html(text, id_prefix))
     if glossary is not None:
-        html = glossary.link(html, id_prefix)
-    return make_tables_accessible(html)
+        html = glossary.link(html)
+    return mark_table_headers(html)
 
 
 TABLE = re.compile(r"<table>.*?</table>", re.S)
@@ -93,12 +94,10 @@ def mark_row_headers(table):
     )
 
 
-def make_tables_accessible(html):
-    """Column and row headers get a scope; wide tables scroll on their own on narrow screens."""
+def mark_table_headers(html):
+    """Column and row headers get a scope (how wide tables scroll is the page's business)."""
     html = TABLE.sub(lambda table: mark_row_headers(table.group(0)), html)
-    html = html.replace("<th>", '<th scope="col">')
-    html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
-    return html.replace("</table>", "</table></div>")
+    return html.replace("<th>", '<th scope="col">')
 
 
 class MarkupCollector(HTMLParser):

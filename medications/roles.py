@@ -3,7 +3,8 @@
 - Redacteur: edits leaflets (their sections and members), submits them for review and
   previews them; reads the glossary and readers' feedback (both roles: view_feedback).
 - Eindredacteur: everything a Redacteur does, and publishes, takes offline, restores old
-  versions, records reviews, deletes leaflets and keeps the glossary.
+  versions, records reviews, deletes leaflets, keeps the glossary and the hospital's own
+  phone numbers (the route for patients in every safety box).
 """
 
 EDITOR = "Redacteur"
@@ -17,6 +18,8 @@ EDITOR_PERMISSIONS = [
 CHIEF_EDITOR_PERMISSIONS = EDITOR_PERMISSIONS + [
     "delete_medication", "publish_medication", "review_medication",
     "add_glossaryterm", "change_glossaryterm", "delete_glossaryterm",
+    "view_hospitalcontact", "add_hospitalcontact", "change_hospitalcontact",
+    "delete_hospitalcontact",
 ]  # fmt: skip
 ROLES = {EDITOR: EDITOR_PERMISSIONS, CHIEF_EDITOR: CHIEF_EDITOR_PERMISSIONS}
 

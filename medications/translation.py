@@ -7,7 +7,7 @@ from medications.models import GlossaryTerm, Medication, Member, Section
 
 @register(Medication)
 class MedicationTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "key_points", "urgent_summary")
+    fields = ("name", "summary", "key_points")
 
 
 @register(Member)

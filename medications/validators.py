@@ -42,3 +42,16 @@ def validate_not_in_future(value):
         raise ValidationError(
             "de datum %(value)s ligt in de toekomst.", code="future", params={"value": value}
         )
+
+
+PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}[0-9]$")
+
+
+def validate_phone(value):
+    """A phone number as people write it: digits, spaces, '-', '(' and ')', maybe a '+'."""
+    if not PHONE_NUMBER.match(value.strip()):
+        raise ValidationError(
+            "'%(value)s' is geen telefoonnummer; schrijf bijvoorbeeld 020-566 2500.",
+            code="invalid",
+            params={"value": value},
+        )

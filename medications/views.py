@@ -1,5 +1,7 @@
 """Thin views: fetch with a queryset or a plain function, render a template."""
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -11,10 +13,11 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from medications import feedback
+from medications import html as stored_html
 from medications.addresses import absolute_url
-from medications.contacts import whom_to_call
+from medications.contacts import route_for
 from medications.grouping import group_glossary_by_letter, group_medications_by_kind, names_a_to_z
-from medications.models import GlossaryTerm, Medication
+from medications.models import GlossaryTerm, Medication, SectionKind
 from medications.seo import leaflet_structured_data
 from medications.withdrawal import gone_when_withdrawn
 
@@ -33,6 +36,33 @@ def published_leaflet(slug):
     return get_object_or_404(Medication.objects.published().with_page_content(), slug=slug)
 
 
+@dataclass(frozen=True)
+class ShownSection:
+    """A section as the page shows it: its stored HTML presented (medications.html)."""
+
+    kind: str
+    anchor: str
+    heading: str
+    html: str
+    source_silent: bool
+    is_alarm: bool
+
+
+def shown_sections(medication):
+    explanations = stored_html.explanations(medication.glossary_terms.all())
+    return [
+        ShownSection(
+            kind=section.kind,
+            anchor=section.anchor,
+            heading=section.heading,
+            html=stored_html.page_html(section.body_html, explanations, section.anchor),
+            source_silent=section.source_silent,
+            is_alarm=section.is_alarm,
+        )
+        for section in medication.ordered_sections
+    ]
+
+
 def leaflet_context(request, medication, preview=False):
     """What the page, the print view and the PDF of a leaflet show. `preview`: an editor's
     working copy, shown at a private address before it is published."""
@@ -42,9 +72,10 @@ def leaflet_context(request, medication, preview=False):
         "page_url": absolute_url(medication.get_absolute_url()),
         "printed_on": timezone.localdate(),
         "preview": preview,
-        "contacts": whom_to_call(medication),
+        "route": route_for(medication),
         "alarm_section": next((s for s in sections if s.is_alarm), None),
-        "has_terms": any('class="term"' in section.body_html for section in sections),
+        "shows_questions_section": any(s.kind == SectionKind.VRAGEN for s in sections),
+        "has_terms": any(stored_html.term_slugs(section.body_html) for section in sections),
         "links": leaflet_links(medication, preview),
     }
 
@@ -75,6 +106,7 @@ def medication_detail(request, slug):
 
 def render_leaflet(request, medication, preview=False):
     context = leaflet_context(request, medication, preview)
+    context["sections"] = shown_sections(medication)
     context["feedback_sections"] = feedback.section_choices(medication)
     if not preview:
         context["structured_data"] = leaflet_structured_data(medication, context["page_url"])

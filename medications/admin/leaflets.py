@@ -6,17 +6,30 @@ from django.db import models
 from django.forms import Textarea
 from django.urls import path
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from medications import html as stored_html
 from medications import publishing
 from medications.admin import workflow
 from medications.admin.base import WritePathAdmin
 from medications.admin.editing import EditingMixin
 from medications.admin.formsets import MemberFormSet, SectionFormSet
 from medications.checks import editing_warnings
-from medications.forms import CleanTextForm
-from medications.models import CORE_SECTION_KINDS, Medication, Member, Section, SectionKind
+from medications.forms import (
+    AlarmField,
+    CleanTextForm,
+    ContactsField,
+    LineListField,
+    QuestionsField,
+)
+from medications.models import (
+    CORE_SECTION_KINDS,
+    GlossaryTerm,
+    Medication,
+    Member,
+    Section,
+    SectionKind,
+)
 from medications.rendering import removed_markup
 
 ROOMY_MARKDOWN = {
@@ -24,6 +37,13 @@ ROOMY_MARKDOWN = {
 }
 REVIEW_FIELDS = ("last_reviewed", "reviewed_by", "next_review")
 DOCUMENT_CONTROL_FIELDS = ("version_number", "approved_by", "approved_at")
+# The safety data is written as YAML, as in the content files (content/README.md).
+STRUCTURED_FIELDS = {
+    "alarm": AlarmField,
+    "contacts": ContactsField,
+    "questions": QuestionsField,
+    "adaptations": LineListField,
+}
 
 
 class SectionInline(TranslationStackedInline):
@@ -39,10 +59,11 @@ class SectionInline(TranslationStackedInline):
     def preview(self, section):
         if not section.pk:
             return "Na het opslaan ziet u hier het onderdeel zoals de patiënt het ziet."
-        return format_html(
-            '<div class="section-preview leaflet">{}</div>',
-            mark_safe(section.body_html),  # noqa: S308 (sanitised when it was stored)
+        terms = GlossaryTerm.objects.filter(slug__in=stored_html.term_slugs(section.body_html))
+        shown = stored_html.page_html(
+            section.body_html, stored_html.explanations(terms), section.anchor
         )
+        return format_html('<div class="section-preview leaflet">{}</div>', shown)
 
 
 class MemberInline(TranslationTabularInline):
@@ -67,10 +88,22 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         (None, {"fields": ("name", "slug", "kind", "route", "summary")}),
         (
             "Bovenaan de pagina",
-            {"fields": ("key_points", "urgent_summary", "contact_name", "contact_phone")},
+            {"fields": ("key_points", "alarm", "contacts")},
         ),
+        ("Veelgestelde vragen", {"fields": ("questions",)}),
         ("Namen", {"fields": ("brand_names", "other_names")}),
-        ("Bron", {"fields": ("source_publisher", "source_title", "source_date", "source_note")}),
+        (
+            "Bron",
+            {
+                "fields": (
+                    "source_publisher",
+                    "source_title",
+                    "source_date",
+                    "source_note",
+                    "adaptations",
+                )
+            },
+        ),
         ("Controle tegen de bron", {"fields": REVIEW_FIELDS}),
         ("Status", {"fields": ("status", "online_state", "content_file", "updated_at")}),
         (
@@ -99,6 +132,17 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
     def get_queryset(self, request):
         working = Medication.working_copies.prefetch_related("sections", "glossary_terms")
         return working.select_related("live_copy")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field_class = STRUCTURED_FIELDS.get(db_field.name)
+        if field_class is None:
+            return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return field_class(
+            label=db_field.verbose_name.capitalize(),
+            required=False,
+            help_text=db_field.help_text,
+            widget=Textarea(attrs={"rows": 12, "cols": 100, "class": "structured-yaml"}),
+        )
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

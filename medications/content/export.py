@@ -3,7 +3,7 @@ the repository can be kept in step with the admin: exporting, loading the export
 exporting again gives the same files.
 
 The working copies are exported (the database is the source of truth); the front matter
-follows `LeafletForm.Meta.fields`, with the `source_*` and `contact_*` fields in groups.
+follows `LeafletForm.Meta.fields`, with the `source_*` fields in a group.
 """
 
 import yaml
@@ -12,7 +12,14 @@ from django.utils import translation
 
 from medications.content.parse import SOURCE_SILENT_FLAG
 from medications.content.validate import GROUPS, MEMBERS_KEY, PUBLISHED_KEY
-from medications.forms import LeafletForm, LineListField, MemberForm, NameListField
+from medications.forms import (
+    AlarmField,
+    LeafletForm,
+    LineListField,
+    MemberForm,
+    NameListField,
+    StructuredField,
+)
 from medications.text import sort_key, split_lines, split_names
 
 
@@ -44,11 +51,15 @@ def front_value(form_class, name, value):
         return BlockList(split_lines(value or ""))
     if isinstance(field, NameListField):
         return split_names(value or "")
+    if isinstance(field, AlarmField):
+        return [BlockDict({**group, "signs": BlockList(group["signs"])}) for group in value or []]
+    if isinstance(field, StructuredField):
+        return [BlockDict(item) for item in value] if isinstance(value, list) else BlockDict(value)
     return value
 
 
 def is_empty(value):
-    return value is None or value == "" or value == []
+    return value is None or value == "" or value == [] or value == {}
 
 
 def front_matter(medication):

@@ -21,13 +21,14 @@ from medications.forms import (
     MemberForm,
     NameListField,
     SectionForm,
+    StructuredField,
 )
 from medications.models import GlossaryTerm, Medication, Member
 from medications.rendering import removed_markup
 from medications.shape_checks import overlong, table_warnings, word_count
 
-# Front matter `source: {title: ...}` holds the fields source_title, ...; `contact:` likewise.
-GROUPS = ("source", "contact")
+# Front matter `source: {title: ...}` holds the fields source_title, ...
+GROUPS = ("source",)
 MEMBERS_KEY = "members"
 PUBLISHED_KEY = "published"
 
@@ -137,6 +138,8 @@ def form_data(values, form_class, report):
         value = values.get(name)
         if value is None:
             data[name] = None
+        elif isinstance(field, StructuredField):
+            data[name] = value  # lists and mappings: the field checks their shape
         elif isinstance(field, NameListField):
             if not isinstance(value, list):
                 report(name, "moet een lijst met namen zijn, zoals [A, B].")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('medications', '0011_editors_see_feedback'),
+        ('medications', '0014_live_copies_by_default'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

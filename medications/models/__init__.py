@@ -11,6 +11,7 @@ from medications.choices import (
 )
 from medications.models.feedback import Feedback
 from medications.models.glossary import GlossaryTerm
+from medications.models.hospital import HospitalContact
 from medications.models.leaflets import Medication, Member, Section
 from medications.models.workflow import Publication
 
@@ -18,6 +19,7 @@ __all__ = [
     "CORE_SECTION_KINDS",
     "Feedback",
     "GlossaryTerm",
+    "HospitalContact",
     "Medication",
     "MedicationKind",
     "Member",

@@ -3,7 +3,8 @@
 Each leaflet exists twice. The *working copy* is what editors change (the admin, the
 loader, history); the *live copy* is what patients see (pages, print, search), made from the
 working copy when it is published (medications.publishing). `Medication.objects` holds the
-live copies, `Medication.working_copies` the working ones, and `all_copies` both.
+live copies and is the default manager (so related managers never return a draft),
+`Medication.working_copies` the working ones, and `all_copies` both.
 """
 
 import datetime
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from medications import safety
 from medications.choices import (
     CORE_SECTION_KINDS,
     MedicationKind,
@@ -43,6 +45,7 @@ class MedicationQuerySet(models.QuerySet):
         return self.prefetch_related(
             "sections",
             "members",
+            "glossary_terms",
             published,
             models.Prefetch("working_copy__publications", queryset=published.queryset),
         )
@@ -108,19 +111,33 @@ class Medication(models.Model):
         blank=True,
         help_text="Hoogstens vijf korte punten, één per regel, alleen uit deze folder.",
     )
-    urgent_summary = models.TextField(
-        "direct contact opnemen",
+    alarm = models.JSONField(
+        "wanneer contact opnemen (alarmsignalen)",
+        default=list,
         blank=True,
-        help_text="Eén tot drie korte zinnen: wanneer de patiënt meteen contact opneemt, "
-        "alleen met de alarmsignalen van de folder.",
+        help_text="Elke situatie uit de folder met al haar klachten, wat de patiënt dan doet "
+        "en hoe snel (alleen als de folder dat zegt). Zie content/README.md.",
     )
-    contact_name = models.CharField(
-        "contact uit de folder: wie",
-        max_length=200,
+    contacts = models.JSONField(
+        "telefoonnummers uit de folder",
+        default=list,
         blank=True,
-        help_text="Alleen als de bronfolder zelf een telefoonnummer geeft.",
+        help_text="Elk nummer met waarvoor het is (spoed, vragen, afspraken, buiten "
+        "kantoortijd) en van wie (bijvoorbeeld 'UMC Utrecht').",
     )
-    contact_phone = models.CharField("contact uit de folder: telefoon", max_length=40, blank=True)
+    questions = models.JSONField(
+        "veelgestelde vragen",
+        default=dict,
+        blank=True,
+        help_text="Alleen de vragen waarop de folder antwoord geeft; de andere krijgen "
+        "'De folder zegt hier niets over'.",
+    )
+    adaptations = models.TextField(
+        "aangepast voor Nederland",
+        blank=True,
+        help_text="Wat de redactie aan een buitenlandse folder heeft veranderd, één punt per "
+        "regel. Staat zichtbaar op de pagina.",
+    )
     last_reviewed = models.DateField("laatst gecontroleerd", validators=[validate_not_in_future])
     reviewed_by = models.CharField("gecontroleerd door", max_length=120, blank=True)
     next_review = models.DateField(
@@ -198,7 +215,9 @@ class Medication(models.Model):
         ordering = ["name"]
         verbose_name = "medicijn"
         verbose_name_plural = "medicijnen"
-        default_manager_name = "all_copies"
+        # Live copies by default, so related managers (`term.medications`) and anything
+        # generic never show a draft; working copies are asked for by name.
+        default_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(
                 fields=["slug", "is_live"],
@@ -236,6 +255,27 @@ class Medication(models.Model):
     @property
     def key_point_list(self):
         return split_lines(self.key_points)
+
+    @property
+    def adaptation_list(self):
+        return split_lines(self.adaptations)
+
+    @cached_property
+    def alarm_groups(self):
+        return safety.alarm_groups(self.alarm)
+
+    @property
+    def has_direct_alarm(self):
+        """Whether the leaflet says to act at once for any of its alarm signs."""
+        return any(group.is_direct for group in self.alarm_groups)
+
+    @cached_property
+    def leaflet_contacts(self):
+        return safety.leaflet_contacts(self.contacts)
+
+    @property
+    def common_answers(self):
+        return safety.answers(self.questions)
 
     @property
     def change_log(self):

@@ -2,23 +2,15 @@
 the words explained with the forms the text uses, a QR code, and links that still make sense
 on paper."""
 
-import re
 from dataclasses import dataclass
-from html import escape, unescape
 
 import segno
-from django.utils.html import strip_tags
 
-from medications.glossary_links import term_slugs_in
+from medications import html as stored_html
 from medications.models import GlossaryTerm
 from medications.text import sort_key
 
 SECTION_PARAMETER = "onderdeel"
-# A link in a section's stored HTML to another section of the same page: <a href="#kind" ...>.
-SECTION_LINK = re.compile(r'<a href="#(?P<anchor>[\w-]+)"[^>]*>(?P<text>.*?)</a>', re.S)
-TERM_WORD = re.compile(
-    r'<span class="term" data-term="(?P<slug>[\w-]+)"><button[^>]*>(?P<word>[^<]*)</button>'
-)
 
 
 @dataclass
@@ -36,7 +28,7 @@ class PrintedSection:
     kind: str
     anchor: str
     heading: str
-    body_html: str
+    html: str  # as printed (medications.html.paper_html)
     source_silent: bool
     is_alarm: bool
 
@@ -46,6 +38,7 @@ class PrintedTerm:
     """A glossary term in the appendix, with the forms the printed text uses when they differ
     from the term itself ('immuunsysteem' for Afweersysteem)."""
 
+    row: object  # the GlossaryTerm
     term: str
     explanation_html: str
     forms_used: list
@@ -77,13 +70,19 @@ def build_printout(medication, requested_kinds, page_url):
     sections = [s for s in all_sections if s in chosen or s.is_alarm] if chosen else all_sections
     printed = {s.kind for s in sections}
     site_address = page_url.removesuffix(medication.get_absolute_url())
+    terms = printed_terms([s.body_html for s in sections])
+    explanations = stored_html.explanations(term.row for term in terms)
     printed_sections = [
         PrintedSection(
             kind=s.kind,
             anchor=s.anchor,
             heading=s.heading,
-            body_html=links_for_paper(
-                s.body_html, printed, lambda anchor: site_address + medication.section_url(anchor)
+            html=stored_html.paper_html(
+                s.body_html,
+                explanations,
+                s.anchor,
+                printed,
+                lambda anchor: site_address + medication.section_url(anchor),
             ),
             source_silent=s.source_silent,
             is_alarm=s.is_alarm,
@@ -96,40 +95,24 @@ def build_printout(medication, requested_kinds, page_url):
             SectionChoice(s.kind, s.heading, s.kind in printed, always=s.is_alarm)
             for s in all_sections
         ],
-        terms=printed_terms([s.body_html for s in sections]),
+        terms=terms,
         qr_code=qr_code_data_uri(page_url),
     )
-
-
-def links_for_paper(html, printed_kinds, address_of):
-    """A link to a section that is on the paper stays (the PDF can follow it; print.css adds
-    its page); a link to one that is not becomes its text and the web address to find it."""
-
-    def replace(match):
-        anchor = match.group("anchor")
-        if anchor in printed_kinds:
-            return match.group(0)
-        return (
-            f'<span class="unprinted-link">{match.group("text")}</span> '
-            f'<span class="see-website">(zie de website: {escape(address_of(anchor))})</span>'
-        )
-
-    return SECTION_LINK.sub(replace, html)
 
 
 def printed_terms(htmls):
     """Terms used in these sections, A-Z, each with the other forms the text uses."""
     forms = {}
     for html in htmls:
-        for match in TERM_WORD.finditer(html):
-            word = " ".join(unescape(strip_tags(match.group("word"))).split())
-            forms.setdefault(match.group("slug"), {}).setdefault(sort_key(word), word)
-    slugs = {slug for html in htmls for slug in term_slugs_in(html)}
-    terms = sorted(GlossaryTerm.objects.filter(slug__in=slugs), key=lambda t: sort_key(t.term))
+        for slug, words in stored_html.term_words(html).items():
+            for word in words:
+                forms.setdefault(slug, {}).setdefault(sort_key(word), word)
+    terms = sorted(GlossaryTerm.objects.filter(slug__in=forms), key=lambda t: sort_key(t.term))
     return [
         PrintedTerm(
+            row=term,
             term=term.term,
-            explanation_html=term.explanation_html,
+            explanation_html=stored_html.page_html(term.explanation_html),
             forms_used=[
                 word
                 for key, word in sorted(forms.get(term.slug, {}).items())

@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from medications.choices import SectionKind
 from medications.printing.printout import SECTION_PARAMETER, build_printout
 from medications.views import leaflet_context, published_leaflet
 from medications.withdrawal import gone_when_withdrawn
@@ -13,9 +14,13 @@ from portal.policy import rate_limited
 def print_context(request, medication, preview=False):
     """The leaflet as printed, with the sections chosen in the print view's form."""
     context = leaflet_context(request, medication, preview)
-    context["printout"] = build_printout(
+    printout = build_printout(
         medication, request.GET.getlist(SECTION_PARAMETER), context["page_url"]
     )
+    context["printout"] = printout
+    # Question lines are printed with the questions section, else with the alarm section.
+    printed_kinds = {section.kind for section in printout.sections}
+    context["shows_questions_section"] = SectionKind.VRAGEN in printed_kinds
     return context
 
 

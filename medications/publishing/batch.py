@@ -30,6 +30,10 @@ class Batch:
     term_ids: set = field(default_factory=set)
     glossary_changed: bool = False
     to_publish: set = field(default_factory=set)  # working copies to copy onto their live copy
+    hospital_changed: bool = False  # the hospital's own numbers, shown on every leaflet
+
+    def hospital_route_changed(self):
+        self.hospital_changed = True
 
     def section_changed(self, section):
         self.section_ids.add(section.pk)
@@ -56,6 +60,7 @@ class Batch:
         self.term_ids |= other.term_ids
         self.glossary_changed |= other.glossary_changed
         self.to_publish |= other.to_publish
+        self.hospital_changed |= other.hospital_changed
 
     def finish(self):
         """Render, link, publish, record the terms used and tell search: once for the whole
@@ -72,7 +77,7 @@ class Batch:
         }
         medication_ids = self.medication_ids | relinked | live_ids
         record_terms_used(medication_ids)
-        if medication_ids or self.term_ids:
+        if medication_ids or self.term_ids or self.hospital_changed:
             content_changed.send(
                 sender=Batch,
                 medication_ids=frozenset(medication_ids),

@@ -4,7 +4,8 @@ explanations (with glossary terms marked up) and the terms each leaflet uses."""
 from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
-from medications.glossary_links import GlossaryLinker, Term, plain_text, term_slugs_in
+from medications.glossary_links import GlossaryLinker, Term
+from medications.html import term_slugs
 from medications.models import GlossaryTerm, Medication, Section
 from medications.rendering import render_markdown
 
@@ -40,7 +41,7 @@ def linker_for(language):
         return build_localized_fieldname(name, language)
 
     rows = GlossaryTerm.objects.order_by("pk").values_list(
-        "slug", localized("term"), localized("variants"), localized("explanation_html")
+        "slug", localized("term"), localized("variants")
     )
     return GlossaryLinker(
         [
@@ -48,9 +49,8 @@ def linker_for(language):
                 slug=slug,
                 term=term,
                 forms=(term, *[v.strip() for v in (variants or "").split(",") if v.strip()]),
-                explanation=plain_text(explanation_html or ""),
             )
-            for slug, term, variants, explanation_html in rows
+            for slug, term, variants in rows
             if term
         ]
     )
@@ -84,7 +84,7 @@ def record_terms_used(medication_ids):
     )
     used = {}
     for medication_id, html in stored:
-        used.setdefault(medication_id, set()).update(term_slugs_in(html))
+        used.setdefault(medication_id, set()).update(term_slugs(html))
     term_ids = dict(GlossaryTerm.objects.values_list("slug", "pk"))
     through = Medication.glossary_terms.through
     through.objects.filter(medication_id__in=medication_ids).delete()

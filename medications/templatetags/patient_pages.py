@@ -2,6 +2,7 @@
 
 from django import template
 
+from medications.html import page_html
 from medications.seo import DESCRIPTION_LENGTH, first_sentences
 
 register = template.Library()
@@ -11,3 +12,9 @@ register = template.Library()
 def sentences(text, max_length=DESCRIPTION_LENGTH):
     """Whole sentences of `text` that fit in `max_length` characters (at least one)."""
     return first_sentences(text, int(max_length))
+
+
+@register.filter
+def as_page(stored):
+    """Stored HTML (a glossary explanation) as the page shows it (medications.html)."""
+    return page_html(stored)

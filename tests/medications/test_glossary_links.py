@@ -3,21 +3,33 @@ looks like and stays safe, and how leaflets, the glossary page and the admin kee
 
 import re
 import textwrap
+from dataclasses import dataclass
 
 import pytest
 from django.utils.text import slugify
 
 from medications import publishing
 from medications.content import load_content
-from medications.glossary_links import GlossaryLinker, Term, term_slugs_in
+from medications.glossary_links import GlossaryLinker, Term
+from medications.html import Explanation, page_html
+from medications.html import term_slugs as term_slugs_in
 from medications.models import GlossaryTerm, Medication, Section
 from medications.rendering import render_markdown
 from tests.conftest import CORE_SECTIONS, GLOSSARY, leaflet_text
 from tests.helpers import admin_form_data
 
 
+@dataclass(frozen=True)
+class ExplainedTerm(Term):
+    """A term with its explanation: the linker reads slug, term and forms; the page the rest."""
+
+    explanation: str = "Uitleg."
+
+
 def term(name, *variants, explanation="Uitleg."):
-    return Term(slug=slugify(name), term=name, forms=(name, *variants), explanation=explanation)
+    return ExplainedTerm(
+        slug=slugify(name), term=name, forms=(name, *variants), explanation=explanation
+    )
 
 
 LINKER = GlossaryLinker(
@@ -37,8 +49,17 @@ LINKER = GlossaryLinker(
 AFWEER = term("Antistof", "afweerstoffen")
 
 
-def render(text, linker=LINKER, prefix="werking"):
+def stored(text, linker=LINKER, prefix="werking"):
+    """What the write path stores: sanitised HTML with the terms marked, nothing more."""
     return render_markdown(textwrap.dedent(text), id_prefix=prefix, glossary=linker)
+
+
+def render(text, linker=LINKER, prefix="werking"):
+    """As the page shows it (medications.html)."""
+    explanations = {
+        t.slug: Explanation(t.slug, t.term, t.explanation) for t in linker.terms.values()
+    }
+    return page_html(stored(text, linker, prefix), explanations, prefix)
 
 
 def linked_words(html):
@@ -151,6 +172,15 @@ def test_an_explanation_never_contains_another_explained_term():
 # --- What the markup is, and that it stays safe ---------------------------------------------
 
 
+def test_what_is_stored_is_the_meaning_only():
+    html = stored("Uw lichaam maakt antistoffen aan.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+
+    assert html.startswith('<p>Uw lichaam maakt <dfn data-term="antistof">antistoffen</dfn> aan.')
+    assert "<table>" in html and '<th scope="col">a</th>' in html
+    for presentation in ("button", "popover", "tabindex", "table-scroll", "woordenlijst", "zie"):
+        assert presentation not in html
+
+
 def test_markup_is_a_popover_button_with_a_link_to_the_glossary():
     html = render("Uw lichaam maakt antistoffen aan.\n")
 
@@ -199,10 +229,11 @@ def test_escaping_is_kept_around_and_inside_the_markup():
 
 
 def test_editor_content_cannot_pretend_to_be_a_term():
-    html = render(
+    html = stored(
         """\
         <span class="term" data-term="antistof"><button popovertarget="x">nep</button></span>
         <span class="term-tip" id="x" popover onmouseover="x()">nep</span>
+        <dfn data-term="antistof">nep</dfn>
         """,
         linker=GlossaryLinker([]),
     )

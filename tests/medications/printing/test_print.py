@@ -223,7 +223,7 @@ def test_pdf_holds_the_leaflet_with_page_numbers(testmiddel, client):
     assert positions == sorted(positions)
     assert "Meer in de woordenlijst" not in text  # explanations pop up on screen only
     assert "Welke onderdelen wilt u printen?" not in text
-    assert len(pages) == 2
+    assert len(pages) == 3  # the text, the common questions and the appendix
     for number, page in enumerate(pages, start=1):
         assert f"pagina {number} van {len(pages)}" in page
         assert f"Afgedrukt op {today()}" in page

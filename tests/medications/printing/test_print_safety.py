@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from medications.content import load_content
-from medications.models import Medication
+from medications.models import HospitalContact, Medication
 from tests.conftest import leaflet_text
 from tests.medications.printing.test_print import (
     BASE_URL,
@@ -33,7 +33,7 @@ def _empty_cache():
 @pytest.fixture
 def testmiddel(content_dir, settings):
     settings.SITE_BASE_URL = BASE_URL
-    settings.SITE_CONTACT_PHONE = "012 345 67 89"
+    HospitalContact.objects.create(purpose="spoed", name="Spoedeisende Hulp", phone="012 345 67 89")
     load_content(content_dir({"testmiddel.md": leaflet_text(sections=CROSS_REFERENCES)}))
     return Medication.objects.get(slug="testmiddel")
 
@@ -46,21 +46,24 @@ def test_a_pdf_of_one_section_still_has_the_alarm_section_and_a_phone_number(tes
     assert "Hoe gebruikt u testmiddel?" in text
     assert "Wanneer belt u uw arts?" in text
     assert "Bel bij koorts boven 38,5 graden." in text
-    assert "012 345 67 89" in text
     assert "Welke bijwerkingen kan testmiddel geven?" not in text
+    for page in pages:  # every page: the address, the urgent number and 112
+        assert f"{BASE_URL}/medicijnen/testmiddel/" in "".join(page.split())
+        assert "Bel Spoedeisende Hulp: 012 345 67 89." in page
+        assert "bel 112" in page
 
 
-def test_real_leaflets_print_their_alarm_section_and_the_leaflets_own_number(client, settings):
-    settings.SITE_CONTACT_PHONE = ""
+def test_real_leaflets_print_their_alarm_section_and_the_leaflets_numbers(client):
     page = client.get("/medicijnen/anakinra/print/?onderdeel=bewaren").content.decode()
 
     assert section_headings(page) == [
         "Wanneer neemt u contact op met uw arts?",
         "Hoe bewaart u anakinra?",
     ]
-    assert "Uit de folder: Polikliniek reumatologie, UMC Utrecht, 088 75 574 28" in visible_text(
-        page
-    )
+    alarm = visible_text(re.search(r'<section id="wanneer-contact".*?</section>', page, re.S)[0])
+    # The question line goes with the alarm section when the questions are not printed.
+    assert "088 75 574 28 nummer uit de folder van UMC Utrecht" in alarm
+    assert "Bij levensbedreigende klachten: bel 112." in alarm
 
 
 def test_the_print_form_always_includes_the_alarm_section_and_says_so(testmiddel, client):
