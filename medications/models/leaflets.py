@@ -61,7 +61,9 @@ class MedicationQuerySet(models.QuerySet):
 class CopyManager(models.Manager):
     """The live copies (`live=True`) or the working copies of leaflets."""
 
-    def __init__(self, *, live, through=""):
+    def __init__(self, *, live=True, through=""):
+        # live=True by default: Django makes the related managers of the default manager
+        # (`term.medications`) by calling this class without arguments; they show live copies.
         super().__init__()
         self.filter_name = f"{through}is_live"
         self.live = live
