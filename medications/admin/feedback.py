@@ -8,14 +8,24 @@ change an answer here: it is what a reader sent.
 from django.contrib import admin
 from django.contrib.admin import ShowFacets
 
-from medications.models import Feedback
+from medications.models import Feedback, Medication
+
+
+class LeafletFilter(admin.RelatedOnlyFieldListFilter):
+    """The leaflets that have answers. Answers belong to working copies, which the default
+    manager (live copies) does not list: they are asked for by name."""
+
+    def field_choices(self, field, request, model_admin):
+        used = model_admin.get_queryset(request).values_list("medication_id", flat=True)
+        leaflets = Medication.working_copies.filter(pk__in=used).order_by("name")
+        return [(leaflet.pk, str(leaflet)) for leaflet in leaflets]
 
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     list_display = ("created_on", "medication", "section_kind", "answer", "comment")
     list_filter = (
-        ("medication", admin.RelatedOnlyFieldListFilter),
+        ("medication", LeafletFilter),
         "helpful",
         "section_kind",
         "created_on",
