@@ -54,6 +54,7 @@ smoke: install
 	$(BIN)/python .ci/smoke.py
 
 lint: install
+	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache

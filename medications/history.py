@@ -69,7 +69,8 @@ def register():
 @contextmanager
 def revision(user, comment):
     """Everything saved inside is one new version, by `user` (None: the system)."""
-    with reversion.create_revision():
+    # Inside the write path's transaction already: no savepoint of its own.
+    with reversion.create_revision(atomic=False):
         reversion.set_comment(comment)
         if user is not None and user.is_authenticated:
             reversion.set_user(user)

@@ -151,7 +151,7 @@ def add_words(words_by_language, *, count_words):
     # bulk_create that builds (and mostly throws away) an insert for every known word.
     table = connection.ops.quote_name(SearchWord._meta.db_table)
     sql = (
-        f"INSERT INTO {table} (language, word, frequency) VALUES (%s, %s, %s) "
+        f"INSERT INTO {table} (language, word, frequency) VALUES (%s, %s, %s) "  # noqa: S608 (our table)
         "ON CONFLICT (language, word) DO NOTHING"
     )
     rows = [

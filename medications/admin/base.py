@@ -1,5 +1,7 @@
 """What every content admin shares: its changes go through the write path, as one version."""
 
+from django import forms
+from django.forms.models import BaseInlineFormSet
 from modeltranslation.admin import TranslationAdmin
 
 from medications import history, publishing
@@ -24,3 +26,26 @@ class WritePathAdmin(TranslationAdmin):
 
     def change_comment(self, request):
         return "Gewijzigd in de beheeromgeving"
+
+
+class KnownRowsFormSet(BaseInlineFormSet):
+    """An inline formset that finds each posted row among the rows it already fetched, where
+    Django's own asks the database once per row (a query per section on every save)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get(self._pk_field.name)
+        if isinstance(field, forms.ModelChoiceField):
+            field.to_python = self.known_row
+
+    def known_row(self, value):
+        if value in forms.Field.empty_values:
+            return None
+        if not hasattr(self, "_known_rows"):
+            self._known_rows = {str(row.pk): row for row in self.get_queryset()}
+        row = self._known_rows.get(str(value))
+        if row is None:
+            raise forms.ValidationError(
+                "Dit onderdeel bestaat niet meer. Laad de pagina opnieuw.", code="invalid_choice"
+            )
+        return row

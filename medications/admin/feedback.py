@@ -12,13 +12,12 @@ from medications.models import Feedback, Medication
 
 
 class LeafletFilter(admin.RelatedOnlyFieldListFilter):
-    """The leaflets that have answers. Answers belong to working copies, which the default
-    manager (live copies) does not list: they are asked for by name."""
+    """Feedback belongs to a leaflet's working copy, which the default manager (live copies)
+    does not list: the choices come from the working copies named by the answers."""
 
     def field_choices(self, field, request, model_admin):
-        used = model_admin.get_queryset(request).values_list("medication_id", flat=True)
-        leaflets = Medication.working_copies.filter(pk__in=used).order_by("name")
-        return [(leaflet.pk, str(leaflet)) for leaflet in leaflets]
+        named = model_admin.get_queryset(request).values_list("medication_id", flat=True)
+        return [(m.pk, str(m)) for m in Medication.working_copies.filter(pk__in=named)]
 
 
 @admin.register(Feedback)

@@ -5,10 +5,11 @@ would say "dubbele gegevens voor kind"). And the first error of a long form, to 
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
+
+from medications.admin.base import KnownRowsFormSet
 
 
-class UniqueWithinLeafletFormSet(BaseInlineFormSet):
+class UniqueWithinLeafletFormSet(KnownRowsFormSet):
     unique_field = None  # set per inline
 
     def validate_unique(self):

@@ -46,9 +46,15 @@ STRUCTURED_FIELDS = {
 }
 
 
+class SectionForm(CleanTextForm):
+    def validate_constraints(self):
+        """One code per leaflet is checked across the whole formset (its validate_unique)
+        in memory, not with a query per section."""
+
+
 class SectionInline(TranslationStackedInline):
     model = Section
-    form = CleanTextForm
+    form = SectionForm
     formset = SectionFormSet
     extra = 0
     fields = ("kind", "heading", "body_markdown", "source_silent", "preview")
@@ -130,8 +136,10 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
-        working = Medication.working_copies.prefetch_related("sections", "glossary_terms")
-        return working.select_related("live_copy")
+        working = Medication.working_copies.select_related("live_copy")
+        if request.method == "POST":  # a save: the formsets fetch what they change
+            return working
+        return working.prefetch_related("sections", "glossary_terms")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field_class = STRUCTURED_FIELDS.get(db_field.name)

@@ -10,6 +10,7 @@ live copies and is the default manager (so related managers never return a draft
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -62,8 +63,6 @@ class CopyManager(models.Manager):
     """The live copies (`live=True`) or the working copies of leaflets."""
 
     def __init__(self, *, live=True, through=""):
-        # live=True by default: Django makes the related managers of the default manager
-        # (`term.medications`) by calling this class without arguments; they show live copies.
         super().__init__()
         self.filter_name = f"{through}is_live"
         self.live = live
@@ -239,8 +238,16 @@ class Medication(models.Model):
         return reverse("medications:detail", kwargs={"slug": self.slug})
 
     def validate_constraints(self, exclude=None):
-        # Which copy a row is never comes from a form, yet the slug is unique per copy.
-        super().validate_constraints(exclude=set(exclude or ()) - {"is_live"})
+        """The slug is unique per copy. Checked here, among all copies: Django would check
+        with the default manager, which holds the live copies only."""
+        exclude = set(exclude or ())
+        super().validate_constraints(exclude=exclude | {"slug"})
+        if "slug" in exclude:
+            return
+        clash = Medication.all_copies.filter(slug=self.slug, is_live=self.is_live)
+        if clash.exclude(pk=self.pk).exists():
+            constraint = next(c for c in self._meta.constraints if "slug" in c.fields)
+            raise ValidationError(constraint.get_violation_error_message(), code="unique")
 
     def section_url(self, anchor):
         """The address of one section of this page: the only place it is built."""

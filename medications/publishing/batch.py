@@ -77,12 +77,25 @@ class Batch:
         }
         medication_ids = self.medication_ids | relinked | live_ids
         record_terms_used(medication_ids)
-        if medication_ids or self.term_ids or self.hospital_changed:
+        public_ids = medication_ids - working_copy_ids(medication_ids)
+        if public_ids or self.term_ids or self.hospital_changed:
+            # Only what patients see is announced: a draft saved changes no public page,
+            # cache entry, ETag or search row.
             content_changed.send(
                 sender=Batch,
-                medication_ids=frozenset(medication_ids),
+                medication_ids=frozenset(public_ids),
                 glossary_term_ids=frozenset(self.term_ids),
             )
+
+
+def working_copy_ids(medication_ids):
+    """The working copies among these ids; every other id is a live copy, or a row deleted in
+    this batch that may have been one."""
+    return set(
+        Medication.all_copies.filter(pk__in=medication_ids, is_live=False).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 @contextmanager

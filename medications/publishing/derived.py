@@ -85,9 +85,15 @@ def record_terms_used(medication_ids):
     used = {}
     for medication_id, html in stored:
         used.setdefault(medication_id, set()).update(term_slugs(html))
-    term_ids = dict(GlossaryTerm.objects.values_list("slug", "pk"))
     through = Medication.glossary_terms.through
-    through.objects.filter(medication_id__in=medication_ids).delete()
+    rows = through.objects.filter(medication_id__in=medication_ids)
+    current = {}
+    for medication_id, slug in rows.values_list("medication_id", "glossaryterm__slug"):
+        current.setdefault(medication_id, set()).add(slug)
+    if all(current.get(pk, set()) == used.get(pk, set()) for pk in medication_ids):
+        return  # a save that changed no term (most edits): nothing to write
+    term_ids = dict(GlossaryTerm.objects.values_list("slug", "pk"))
+    rows.delete()
     existing = set(Medication._base_manager.filter(pk__in=used).values_list("pk", flat=True))
     through.objects.bulk_create(
         [
