@@ -1,7 +1,8 @@
 """No lost update: optimistic concurrency on the admin's change forms.
 
 The form carries the edit version it was loaded from (`loaded_version`, hidden). On save the
-row is locked and its version compared: when someone saved in between, nothing is written,
+row is read locked (SELECT ... FOR UPDATE, by the admin's get_object: no extra query) and its
+version compared: when someone saved in between, nothing is written,
 the editor keeps their text in the form, and sees theirs and the other's side by side
 (`side_by_side`) to merge. The hidden version then moves on to the one just read, so the
 merged text is saved by the next click, unless someone saves again in between.
@@ -52,9 +53,10 @@ class VersionCheckedForm(CleanTextForm):
         loaded = cleaned.get("loaded_version")
         if self.instance.pk is None or loaded is None:
             return cleaned
-        rows = type(self.instance)._base_manager.select_for_update().filter(pk=self.instance.pk)
-        current = rows.values_list("edit_version", flat=True).first()
-        if current is not None and current != loaded:
+        # The instance was read with its row locked (EditingMixin.get_object): its version is
+        # the stored one, and no other save can come in between until this one commits.
+        current = self.instance.edit_version
+        if current != loaded:
             self.conflict = last_save(self.instance)
             data = self.data.copy()
             data[self.add_prefix("loaded_version")] = current

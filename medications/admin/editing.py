@@ -2,7 +2,8 @@
 update, admin.concurrency), who else has it open (admin.presence), the reviewer's comment,
 and the first error of a long form linked at the top."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.urls import path, reverse
 
@@ -13,6 +14,17 @@ from medications.admin.formsets import first_error
 
 class EditingMixin:
     form = VersionCheckedForm
+
+    def get_object(self, request, object_id, from_field=None):
+        """On a save, the row is read locked until the save commits: the edit version the form
+        is checked against (admin.concurrency) cannot change in between."""
+        if request.method != "POST" or from_field or transaction.get_autocommit():
+            return super().get_object(request, object_id, from_field)
+        queryset = self.get_queryset(request).select_for_update(of=("self",))
+        try:
+            return queryset.get(pk=self.opts.pk.to_python(object_id))
+        except (self.model.DoesNotExist, ValidationError, ValueError):
+            return None
 
     def presence_url_name(self):
         return f"{self.opts.app_label}_{self.opts.model_name}_presence"
