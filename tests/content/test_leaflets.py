@@ -16,7 +16,7 @@ LEAFLETS = {
         "members": [],
         "silent": [],
     },
-    "anakinra": {"brands": ["Kineret"], "members": [], "silent": ["controles"]},
+    "anakinra": {"brands": ["Kineret"], "members": [], "silent": []},
     "infliximab": {"brands": ["Remicade", "Remsima"], "members": [], "silent": []},
     "jak-remmers": {
         "brands": ["Olumiant", "Jyseleca", "Xeljanz", "Rinvoq"],
@@ -72,8 +72,8 @@ FACTS = {
         ("bijwerkingen", "vaak (1 op 100) tot zeer"),
         ("bijwerkingen", "mensen ouder dan 65 jaar"),
         ("controles", "een jaarlijks bezoek aan een dermatoloog"),
-        ("meer-weten", "maximaal 9,90 euro per grote verpakking"),
-        ("meer-weten", "rechtstreeks melden bij het FAGG"),
+        ("meer-weten", "In Nederland gelden andere regels"),
+        ("meer-weten", "zelf melden bij Bijwerkingencentrum Lareb"),
         ("voor-de-start", "gedurende minstens drie maanden"),
     ],
     "immunoglobulinen": [
@@ -81,7 +81,7 @@ FACTS = {
         ("dosering", "Elke 1 tot 2 weken"),
         ("dosering", "U zelf, een ouder of uw partner"),
         ("dosering", "met ongeveer 1 tot 2 ml per minuut"),
-        ("dosering", "Dan mag er zelfs 600 ml per prikplek"),
+        ("dosering", "Bij iemand van meer dan 40 kg is dat zelfs 600 ml per prikplek"),
         ("aandoening", "Ongeveer 70% van de mensen met GBS"),
         ("bijwerkingen", "het infuus 15 tot 30 minuten wordt stopgezet"),
         ("controles", "De eerste twee keer krijgt u het infuus"),
