@@ -11,7 +11,7 @@ SECRET_FILE := .local-secret-key
 # plain HTTP on this machine, with the address printed on leaflets pointing here.
 LOCAL_ENV := DJANGO_HTTPS=0 PORTAL_BASE_URL=http://$(HOST)
 
-.PHONY: install migrate load static run dev test test-postgres test-browser smoke lint format bench clean
+.PHONY: install migrate load static run dev test test-postgres test-browser smoke smoke-cluster lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ test-browser: install
 
 smoke: install
 	$(BIN)/python .ci/smoke.py
+
+# Two gunicorn servers on PostgreSQL and Redis (tests/portal/test_two_servers.py). The Redis
+# database given is emptied: by default number 14, which nothing else here uses.
+CLUSTER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cluster
+CLUSTER_REDIS_URL ?= redis://127.0.0.1:6379/14
+smoke-cluster: install
+	DATABASE_URL=$(CLUSTER_DATABASE_URL) CLUSTER_REDIS_URL=$(CLUSTER_REDIS_URL) \
+		PORTAL_REQUIRE_CLUSTER=1 $(BIN)/pytest -q -p no:cacheprovider tests/portal/test_two_servers.py
 
 lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0

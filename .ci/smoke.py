@@ -103,7 +103,7 @@ def environment(work, database_url):
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_HTTPS="1",
-        DJANGO_BEHIND_PROXY="1",
+        PORTAL_TRUSTED_PROXIES="127.0.0.1",
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_STATIC_ROOT=str(work / "static"),
         PORTAL_LOCK_DIR=str(work / "locks"),

@@ -1,7 +1,21 @@
 """One client asks for uncached PDF variants as fast as it can; does a second client reading
-medication pages still get through?
+medication pages still get through? And three attacks on what the portal knows of its
+clients and its database (--scenario):
 
     .venv/bin/python bench/abuse.py [--database sqlite|postgresql] [--seconds 30]
+    .venv/bin/python bench/abuse.py --scenario proxy       # X-Forwarded-For rotation
+    .venv/bin/python bench/abuse.py --scenario usernames   # 100 logins with 1 MB usernames
+    .venv/bin/python bench/abuse.py --scenario hanging     # PostgreSQL that stops answering
+
+proxy: the portal behind a local reverse proxy (it appends the address it saw, as nginx
+does); one client sends 400 searches, each with another made-up X-Forwarded-For, against a
+limit of 120 per minute. Target: 0 requests past the limit.
+usernames: 100 failed logins with a 1 MB username each, on SQLite. Target: the database
+grows by less than 1 MB.
+hanging: PostgreSQL behind a proxy that keeps accepting and stops answering. Target: the
+first Dutch 503 within 5 s; cached pages still served; back by itself after it answers.
+
+The pdf scenario (the default):
 
 gunicorn with the production settings and 2 workers. First the reader alone (wrk, 8
 connections, the five medication pages in turn) for a baseline; then the reader again while
@@ -52,7 +66,14 @@ def main():
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument(
+        "--scenario", choices=["pdf", "proxy", "usernames", "hanging"], default="pdf"
+    )
     args = parser.parse_args()
+    if args.scenario != "pdf":
+        from abuse_clients import SCENARIOS
+
+        return SCENARIOS[args.scenario](args)
     require_wrk()
     scripts = Path(tempfile.mkdtemp())
     reader, attacker = scripts / "reader.lua", scripts / "attacker.lua"

@@ -8,3 +8,4 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from pages import receivers  # noqa: F401  (content changes -> a new content version)
+        from portal import checks  # noqa: F401  (check --deploy: the portal's own settings)

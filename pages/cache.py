@@ -1,10 +1,13 @@
-"""Whole pages kept ready to send: the HTML as the view made it (with its headers: CSP,
-frame options), compressed once with brotli and gzip, with an ETag and Last-Modified.
+"""Whole pages kept ready to send: the HTML as the view made it, compressed once with
+brotli and gzip, with an ETag and Last-Modified (CSP and frame options are added on the way
+out, to every response).
 
 A cached page is keyed by the content version (pages.models), the build (templates, static
-files and the site's own settings), the day (printed leaflets carry the date), the path and
-the query parameters the view declared. A change that is published makes a new content
-version, so no page is ever served stale, in any worker.
+files and the site's own settings), the day (printed leaflets carry the date), the path, the
+host, the language and the query parameters the view declared. The path is `path_info` and
+the host the canonical one, so no header a client sends (SCRIPT_NAME, Host) can store a page
+under another page's key. A change that is published makes a new content version, so no
+page is ever served stale, in any worker.
 """
 
 import datetime
@@ -20,6 +23,7 @@ import brotli
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import translation
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 logger = logging.getLogger("portal.cache")
@@ -84,9 +88,14 @@ def build_id():
     return digest.hexdigest()[:16]
 
 
-def page_key(version, path, query_parts):
+def page_key(version, path_info, host, query_parts):
+    """The key of a page: its content version, build and day, then what names the page: the
+    path the view was found by (`path_info`, never a prefix a request could add), the host
+    and language it was made for, and the query parameters its view declared."""
     # date.today() is the site's own day: Django sets the process's TZ to TIME_ZONE.
-    raw = repr((version, build_id(), datetime.date.today().isoformat(), path, query_parts))
+    day = datetime.date.today().isoformat()
+    language = translation.get_language()
+    raw = repr((version, build_id(), day, path_info, host, language, query_parts))
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.urls import Resolver404, resolve
 
 from medications.printing.locks import NoRenderSlot
@@ -21,6 +22,7 @@ from pages import cache as page_cache
 from pages.models import ContentVersion
 from portal.errors import (
     DATABASE_DOWN,
+    bad_request,
     service_unavailable,
     too_many_requests,
     warn_database_down,
@@ -45,7 +47,9 @@ class PageCacheMiddleware:
         token = self.content_token()
         if token is None:  # the database is away and nothing was seen yet: the view says
             return self.get_response(request)
-        key = page_cache.page_key(token, request.path, policy.key_parts(request))
+        key = page_cache.page_key(
+            token, request.path_info, canonical_host(request), policy.key_parts(request)
+        )
         entry = self.recent.get(key)
         if entry is None:
             entry = caches[CACHE_ALIAS].get(key)
@@ -64,6 +68,31 @@ class PageCacheMiddleware:
         except DATABASE_DOWN as error:
             warn_database_down(error)
         return self.last_token
+
+
+def canonical_host(request):
+    """The host a cached page is made for: the site's own (PORTAL_BASE_URL) when it is set,
+    as every address on the page then is; else the request's, already checked against
+    ALLOWED_HOSTS by AllowedHostMiddleware."""
+    if settings.SITE_BASE_URL:
+        return settings.SITE_BASE_URL
+    return request.get_host()
+
+
+class AllowedHostMiddleware:
+    """A Host not in ALLOWED_HOSTS is a Dutch 400 here, before the rate limits and the page
+    cache: no cached page is ever sent for another site's name. Django would find out only
+    when something below asks for the host, which a cached page never did."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return bad_request(request)
+        return self.get_response(request)
 
 
 @lru_cache(maxsize=2048)

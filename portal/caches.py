@@ -5,7 +5,8 @@ With Redis (production) both live there through django-redis with IGNORE_EXCEPTI
 that is down or full is a miss, logged, never an error page. Give the Redis server a
 `maxmemory` with `maxmemory-policy allkeys-lru`, so a full Redis evicts the least used
 entries; PDFs also expire after 36 hours. Without Redis: pages in each worker's memory, PDFs
-as files in one directory that all workers share, at most `pdf_entries` of them.
+as files in one directory that all workers share, at most `pdf_entries` of them, counters
+in one SQLite file.
 """
 
 PDF_TIMEOUT = 60 * 60 * 36  # the date printed is on the paper: a day and a half is plenty
@@ -37,9 +38,9 @@ def redis_caches(url):
     }
 
 
-def local_caches(pdf_directory, pdf_entries):
-    """Without Redis, the counters are files too (one directory beside the PDFs'): counted
-    by every worker of this server, a little loosely when two ask at the same moment."""
+def local_caches(pdf_directory, pdf_entries, counter_file):
+    """Without Redis, the counters are rows of one SQLite file with atomic increments
+    (portal.counters): counted exactly by every worker of this server."""
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -51,9 +52,5 @@ def local_caches(pdf_directory, pdf_entries):
             "TIMEOUT": PDF_TIMEOUT,
             "OPTIONS": {"MAX_ENTRIES": pdf_entries},
         },
-        "ratelimit": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": f"{pdf_directory}-limits",
-            "OPTIONS": {"MAX_ENTRIES": 10_000},
-        },
+        "ratelimit": {"BACKEND": "portal.counters.CounterCache", "LOCATION": counter_file},
     }

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django_ratelimit.exceptions import Ratelimited
 
 logger = logging.getLogger("portal.faults")
@@ -75,7 +75,10 @@ _rendered = {}
 def rendered(request, template, context):
     """An error page's HTML, made once per process: it is the same for every request, and
     a flood of 429s or 503s must cost next to nothing (no template per refusal)."""
-    key = (template, tuple(sorted(context.items())), *(getattr(settings, n) for n in SITE_SETTINGS))
+    settings_part = tuple(getattr(settings, name) for name in SITE_SETTINGS)
+    # The links on it start with the script prefix: kept apart per prefix, so one request
+    # with another prefix never changes the page every later visitor gets.
+    key = (template, tuple(sorted(context.items())), get_script_prefix(), *settings_part)
     if key not in _rendered:
         _rendered[key] = render_to_string(template, context, request=request).encode()
     return _rendered[key]

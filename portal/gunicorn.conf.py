@@ -2,6 +2,7 @@
 `gunicorn -c portal/gunicorn.conf.py portal.wsgi`. Every value can be set from the
 environment (GUNICORN_BIND, GUNICORN_WORKERS, ...)."""
 
+import ipaddress
 import multiprocessing
 import os
 
@@ -24,4 +25,17 @@ preload_app = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# With the request's id (portal.logs), as in the site's own log lines.
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
+
+# Forwarded headers (X-Forwarded-For, X-Forwarded-Proto) are taken only from the proxies of
+# PORTAL_TRUSTED_PROXIES, the same setting the site uses to find the client (portal.clients);
+# empty (no proxy): from no one. gunicorn's own default trusts 127.0.0.1.
+forwarded_allow_ips = ",".join(
+    str(ipaddress.ip_network(entry.strip(), strict=False))  # as portal/settings.py reads it
+    for entry in os.environ.get("PORTAL_TRUSTED_PROXIES", "").split(",")
+    if entry.strip()
+)
+# A SCRIPT_NAME or PATH_INFO request header is dropped, whoever sends it: the site lives at
+# the root of its host, and a prefix taken from a header let one request steer the page cache.
+forwarder_headers = ""

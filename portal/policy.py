@@ -58,19 +58,11 @@ def public_page(view=None, *, params=None):
     return decorate(view) if view is not None else decorate
 
 
-def client_address(request):
-    """The visitor's address: behind a proxy the first one it forwarded, else the peer's."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @dataclass(frozen=True)
 class RateLimit:
     setting: str  # the settings name of the rate, e.g. "RATE_LIMIT_PDF" = "10/m"
     group: str
+    methods: tuple = ()  # only these methods count (the login form's POST); empty: all
 
     def rate(self, group, request):
         return getattr(settings, self.setting)
@@ -78,6 +70,8 @@ class RateLimit:
     def refuses(self, request):
         """Counts this request for its client; True once the client is past the rate. A
         counter that cannot be reached (a full disk, a Redis that is gone) lets it through."""
+        if self.methods and request.method not in self.methods:
+            return False
         try:
             return is_ratelimited(
                 request, group=self.group, key="ip", rate=self.rate, increment=True
@@ -87,14 +81,14 @@ class RateLimit:
             return False
 
 
-def rate_limited(setting, group):
+def rate_limited(setting, group, methods=()):
     """At most `settings.<setting>` requests per client for the views of `group`
     (django-ratelimit, counted in the cache); past it a Dutch 429. The limit is applied by
     pages.middleware.RateLimitMiddleware before sessions, authentication and the view, so
     a refused request costs next to nothing, however often a client keeps asking."""
 
     def decorate(view):
-        view.rate_limit = RateLimit(setting, group)
+        view.rate_limit = RateLimit(setting, group, tuple(methods))
         return view
 
     return decorate

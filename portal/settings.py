@@ -4,12 +4,15 @@ Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABAS
 (PostgreSQL) and REDIS_URL. A fresh clone runs on SQLite with no server at all.
 """
 
+import hashlib
+import ipaddress
 import os
 import tempfile
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from portal.caches import local_caches, redis_caches
 from portal.mail import mail_settings
@@ -25,6 +28,20 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def checkout_id():
+    """Short and stable per checkout: two checkouts on one machine keep their files apart."""
+    return hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+
+
+def trusted_proxies(value):
+    """The networks of PORTAL_TRUSTED_PROXIES; a typo stops the start, it never trusts more."""
+    try:
+        return [str(ipaddress.ip_network(item.strip(), strict=False)) for item in value.split(",")
+                if item.strip()]  # fmt: skip
+    except ValueError as error:
+        raise ImproperlyConfigured(f"PORTAL_TRUSTED_PROXIES: {error}") from None
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 # The fallback key is for management commands and tests only: the web server refuses to start
 # with it (portal/wsgi.py), and `check --deploy` flags it. `make run` makes a key of its own.
@@ -35,7 +52,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "django.contrib.admin",
+    # The admin, with the portal's own site: staff sign in with a second factor.
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,6 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "reversion",
+    # Second factor for staff: authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Admin login throttling: locks an account and address out after repeated failures.
     "axes",
     "medications",
@@ -52,9 +74,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every request gets an id, in its response and in every log line (portal.logs).
+    "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside everything that may refuse a request, so a 400, 429 or 503 has them too.
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A Host not in ALLOWED_HOSTS is a 400 before any limit or cached page.
+    "pages.middleware.AllowedHostMiddleware",
     # A client past its rate limit is refused here, before anything that costs.
     "pages.middleware.RateLimitMiddleware",
     # A cached public page is sent from here: it skips everything below (pages/middleware.py).
@@ -64,10 +93,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -103,12 +131,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that hangs (accepts, never answers) gives a Dutch 503 within seconds, and the
+# site tries again by itself (portal.watchdog): a round trip of a served request may take
+# this long, and after one that did not answer the database is left alone this long.
+DATABASE_ANSWER_TIMEOUT = float(os.environ.get("PORTAL_DB_ANSWER_TIMEOUT", "4"))
+DATABASE_RETRY_SECONDS = float(os.environ.get("PORTAL_DB_RETRY_SECONDS", "5"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend with each round trip watched (portal/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.postgresql"
     # The default random_page_cost (4) assumes spinning disks: the planner then picks a
     # sequential scan over the search index for common words, twice as slow as the GIN index
     # (bench/search.py --explain). 1.1 is the usual value for SSDs; the environment may change it.
     page_cost = os.environ.get("PORTAL_PG_RANDOM_PAGE_COST", "1.1")
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={page_cost}"
+    # The server ends a statement that runs longer than this (a runaway query, or one whose
+    # client the watchdog gave up on).
+    statement_timeout = os.environ.get("PORTAL_DB_STATEMENT_TIMEOUT", "30s")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        options=f"-c random_page_cost={page_cost} -c statement_timeout={statement_timeout}",
+        # A connection not made within this many seconds is an error (libpq's minimum is 2).
+        connect_timeout=int(os.environ.get("PORTAL_DB_CONNECT_TIMEOUT", "3")),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -117,9 +159,19 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # default files in one directory shared by all workers, at most PDF_CACHE_ENTRIES of them.
 PDF_CACHE_ENTRIES = int(os.environ.get("PORTAL_PDF_CACHE_ENTRIES", "500"))
 PDF_CACHE_DIR = os.environ.get(
-    "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), "portal-pdfs")
+    "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"portal-pdfs-{checkout_id()}")
 )
-CACHES = redis_caches(REDIS_URL) if REDIS_URL else local_caches(PDF_CACHE_DIR, PDF_CACHE_ENTRIES)
+# Without Redis, rate-limit counters are kept in one SQLite file (portal.counters). Each of
+# these files and folders is per checkout by default: two checkouts never share them.
+COUNTER_FILE = os.environ.get(
+    "PORTAL_COUNTER_FILE",
+    os.path.join(tempfile.gettempdir(), f"portal-counters-{checkout_id()}.sqlite3"),
+)
+CACHES = (
+    redis_caches(REDIS_URL)
+    if REDIS_URL
+    else local_caches(PDF_CACHE_DIR, PDF_CACHE_ENTRIES, COUNTER_FILE)
+)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
 
@@ -130,30 +182,52 @@ RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "10/m")
 RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
+RATE_LIMIT_PRINT = os.environ.get("PORTAL_RATE_LIMIT_PRINT", "30/m")
 # A refused client waits this long for its 429, on at most this many threads per worker.
 RATE_LIMIT_PAUSE = float(os.environ.get("PORTAL_RATE_LIMIT_PAUSE", "0.5"))
 RATE_LIMIT_PAUSING_THREADS = int(os.environ.get("PORTAL_RATE_LIMIT_PAUSING_THREADS", "4"))
-# PDFs made at the same time, per server; past it a 503 with Retry-After. Making a PDF keeps
-# a core busy for up to two seconds: half the cores stay free for the pages. Locks live here.
+# PDFs made at the same time, per server: one per core this process may use; past it a 503
+# with Retry-After. A PDF is made at a lower priority (PDF_NICENESS), so the pages still get
+# the cores first. Locks live in LOCK_DIR.
 PDF_RENDER_SLOTS = int(
-    os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(max(1, (os.cpu_count() or 1) // 2)))
+    os.environ.get("PORTAL_PDF_RENDER_SLOTS", str(len(os.sched_getaffinity(0)) or 1))
 )
+# A PDF not made within this many seconds is stopped (a 503), long before gunicorn's timeout.
+PDF_RENDER_TIMEOUT = float(os.environ.get("PORTAL_PDF_RENDER_TIMEOUT", "20"))
+# After a publish, the full PDFs of the leaflets it changed are made in the background
+# (pages.prerender), so a nurse's first download is already in the cache.
+PDF_PRERENDER = env_bool("PORTAL_PDF_PRERENDER", True)
 # How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
 PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
-LOCK_DIR = os.environ.get("PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), "portal-locks"))
+LOCK_DIR = os.environ.get(
+    "PORTAL_LOCK_DIR", os.path.join(tempfile.gettempdir(), f"portal-locks-{checkout_id()}")
+)
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
-# account from one address, that pair is locked out for AXES_COOLOFF_TIME hours.
+# account from one client address (portal.clients), that pair is locked out for
+# AXES_COOLOFF_TIME hours; the editor can still sign in from anywhere else. Over all
+# usernames, one address has at most RATE_LIMIT_LOGIN tries (portal.login).
 AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("PORTAL_LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "errors/login_locked.html"
+AXES_LOCKOUT_CALLABLE = "portal.login.locked_out"
+RATE_LIMIT_LOGIN = os.environ.get("PORTAL_RATE_LIMIT_LOGIN", "50/h")
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Staff need a second factor (portal.admin_site); PORTAL_REQUIRE_2FA=0 only for a test
+# installation (check --deploy warns).
+REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = os.environ.get("PORTAL_SITE_NAME", "Medicijninformatie")
+# Only staff have sessions: a working day, then sign in again.
+SESSION_COOKIE_AGE = int(os.environ.get("PORTAL_STAFF_SESSION_HOURS", "8")) * 60 * 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -225,16 +299,15 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
-if BEHIND_PROXY:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# The client's address, for rate limits and login throttling: the proxy's X-Forwarded-For
-# behind a proxy, else the connection's own address.
-RATELIMIT_IP_META_KEY = "portal.policy.client_address"
-AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else 0
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
-)
+# The reverse proxies in front of the portal (addresses or networks, comma-separated; empty:
+# no proxy, clients connect directly). The one setting that decides who the client is
+# (portal.clients): rate limits, login throttling and feedback all ask it; gunicorn takes
+# X-Forwarded-For and X-Forwarded-Proto only from these (portal/gunicorn.conf.py).
+TRUSTED_PROXIES = trusted_proxies(os.environ.get("PORTAL_TRUSTED_PROXIES", ""))
+RATELIMIT_IP_META_KEY = "portal.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+# The site lives at the root of its host: a SCRIPT_NAME a client sends is never a prefix.
+FORCE_SCRIPT_NAME = os.environ.get("PORTAL_SCRIPT_NAME", "")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 CONTENT_SECURITY_POLICY = {
@@ -251,12 +324,27 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# One JSON object per line, each with its request's id (portal.logs).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "filters": {"refusals": {"()": "portal.errors.QuietRefusals"}},
+    "formatters": {"json": {"()": "portal.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "filters": {
+        "refusals": {"()": "portal.errors.QuietRefusals"},
+        "request_id": {"()": "portal.logs.RequestIdFilter"},
+    },
     "loggers": {"django.request": {"filters": ["refusals"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+# /health/ answers 503 when the folders of PDFs and locks have less room than this.
+HEALTH_MIN_FREE_BYTES = int(os.environ.get("PORTAL_HEALTH_MIN_FREE_MB", "200")) * 1024 * 1024
+# Load balancers often ask over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"

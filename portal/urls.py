@@ -3,12 +3,19 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from pages.health import health
+from portal import login
+
 admin.site.site_header = "Medicijninformatie: redactie"
 admin.site.site_title = "Redactie"
 admin.site.index_title = "Inhoud beheren"
 
 urlpatterns = [
+    # The admin's own login, behind the checks of portal.login (before axes counts a try).
+    path("beheer/login/", login.guarded(admin.site.login)),
     path("beheer/", admin.site.urls),
+    # For load balancers: 200 or 503, details for staff only (pages/health.py).
+    path("health/", health, name="health"),
     path("", include("search.urls")),
     path("", include("medications.urls")),
 ]

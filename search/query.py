@@ -7,6 +7,11 @@
    limits them to its own sections.
 3. The final order is decided in Python (search.ranking), so SQLite and PostgreSQL show the
    same results.
+4. Only sections that contain a word of the question (after stemming, synonyms and typo
+   correction) count as found. When none does, the page says so first and offers the
+   sections nearest to the question (of the kind asked about, or of the medication named),
+   labelled as not containing the words: a side-effect section is no answer to 'haaruitval'
+   just because 'haaruitval' is a side-effect word.
 """
 
 from dataclasses import dataclass, field
@@ -59,6 +64,12 @@ class SearchResults:
     named: list = field(default_factory=list)
     more_medications: int = 0
     suggestions: list = field(default_factory=list)
+    # Medications with a section that contains a word of the question, shown or not.
+    matching_medications: int = 0
+    # The question's own words (after correction), names of medications left out.
+    content_words: list = field(default_factory=list)
+    # Those words when no section searched contains any of them.
+    absent_words: list = field(default_factory=list)
 
     @property
     def hits(self):
@@ -71,8 +82,13 @@ class SearchResults:
 
     @property
     def medication_count(self):
-        """How many medications have a matching section, shown or not."""
-        return len(self.groups) + self.more_medications
+        """How many medications have a section with a word of the question, shown or not."""
+        return self.matching_medications
+
+    @property
+    def only_nearest(self):
+        """No section contains the question's words: the sections shown are only near it."""
+        return bool(self.absent_words)
 
     @property
     def example_queries(self):
@@ -136,6 +152,13 @@ def search_medications(raw_query, language=None, correct=True):
     candidates = candidates or broad_candidates(parsed, language)
     hits = rank(candidates, parsed, named_ids)
     results.groups, results.more_medications = group_hits(hits, named=bool(named_ids))
+    results.content_words = [group.word for group in parsed.groups]
+    results.matching_medications = len({h.candidate.medication_id for h in hits if h.matched})
+    if hits and not results.matching_medications:
+        # Every section that could contain a word is among the candidates (named: all those
+        # medications' sections; broad: the index was asked for any of the words), so none
+        # does: what is shown is only near the question.
+        results.absent_words = results.content_words
     results.named = sorted(
         (group.medication for group in results.groups if group.medication.pk in named_ids),
         key=lambda medication: sort_key(medication.name),

@@ -1,6 +1,11 @@
 """The final order of search results, decided in Python so both databases agree: how well a
 row matches each query word, how many words it matches, whether it is the kind of section
-asked about, and whether it belongs to a medication the question names."""
+asked about, and whether it belongs to a medication the question names.
+
+A row can rank without containing any of the question's words: the kind of section asked
+about ('haaruitval' is a side-effect question) and a named medication weigh in too. Such a
+hit is only near the question, so it is kept apart (`Hit.matched`): it never counts as found.
+"""
 
 import math
 from dataclasses import dataclass
@@ -57,6 +62,9 @@ class Hit:
 
     candidate: Candidate
     score: float
+    # The row contains a word of the question (or its synonym); False for a section that is
+    # only of the kind asked about or of the medication named.
+    matched: bool = True
     medication: Medication | None = None
     title_html: str = ""
     snippet_html: str = ""
@@ -100,13 +108,19 @@ def group_score(group, names, heading, body):
     return best
 
 
-def score_row(row, parsed, named_ids):
-    """A candidate's score: how well it matches each query word, how many of them it
-    matches, whether it is the kind of section asked about, and of a medication named."""
+def word_scores(row, parsed):
+    """How well the row matches each query word (0 where it does not contain it)."""
     names = f" {row.name_terms} "
     heading = f" {row.heading_terms} "
     body = f" {row.body_terms} "
-    scores = [group_score(group, names, heading, body) for group in parsed.groups]
+    return [group_score(group, names, heading, body) for group in parsed.groups]
+
+
+def score_row(row, parsed, named_ids, scores=None):
+    """A candidate's score: how well it matches each query word, how many of them it
+    matches, whether it is the kind of section asked about, and of a medication named."""
+    if scores is None:
+        scores = word_scores(row, parsed)
     score = sum(scores)
     if scores:
         score += COVERAGE_WEIGHT * sum(1 for s in scores if s) / len(scores)
@@ -117,11 +131,22 @@ def score_row(row, parsed, named_ids):
 
 
 def rank(candidates, parsed, named_ids):
-    """Candidates as hits, best first; ties go by medication and page order."""
-    hits = [Hit(candidate, score_row(candidate, parsed, named_ids)) for candidate in candidates]
+    """Candidates as hits, best first; ties go by medication and page order. A question
+    without words of its own (only a name) is matched by every section it finds."""
+    hits = []
+    for candidate in candidates:
+        scores = word_scores(candidate, parsed)
+        score = score_row(candidate, parsed, named_ids, scores)
+        hits.append(Hit(candidate, score, matched=not scores or any(scores)))
+    # A section with the question's words always comes before one that is only near it.
     return sorted(
         (hit for hit in hits if hit.score > 0),
-        key=lambda hit: (-hit.score, hit.candidate.medication_slug, hit.candidate.position),
+        key=lambda hit: (
+            not hit.matched,
+            -hit.score,
+            hit.candidate.medication_slug,
+            hit.candidate.position,
+        ),
     )
 
 

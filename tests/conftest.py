@@ -25,6 +25,28 @@ def _collected_static_files():
 
 
 @pytest.fixture(autouse=True)
+def _force_login_with_a_second_factor(monkeypatch):
+    """`client.force_login(staff)` skips the login form, password and all; here it also
+    stands for the second factor, as a verified device in the session. The real sign-in
+    with a code is tested in tests/portal/test_second_factor.py; PORTAL_REQUIRE_2FA stays on."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    force_login = Client.force_login
+
+    def with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        if user.is_staff:
+            device, _ = StaticDevice.objects.get_or_create(user=user, name="test")
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", with_second_factor)
+
+
+@pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: pages, PDFs and rate-limit counters."""
     for cache in caches.all():

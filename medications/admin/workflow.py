@@ -137,6 +137,8 @@ def publish(model_admin):
                 publishing.publish(medication, request.user, form.cleaned_data["summary"])
             except four_eyes.SelfPublishRefused as refusal:
                 messages.error(request, str(refusal))
+            except publishing.SlugTaken as taken:
+                form.add_error(None, taken)
             else:
                 messages.success(request, f"'{medication}' is gepubliceerd.")
                 return redirect("admin:medications_medication_change", medication.pk)

@@ -4,8 +4,8 @@ After its first load, the database is the source of truth. A file is loaded agai
 it changed since its last load; a leaflet (or term) changed in the admin since then is not
 overwritten: that is a conflict, listed with file, leaflet and section, and nothing is
 written, unless `force` (the admin's version is kept in the history first). A leaflet loaded
-from a file is published at once, with "Geladen uit ..." as its summary; a removed file takes
-its page offline.
+from a file is published at once, with a summary in patient words of what changed
+(medications.publishing.summary); a removed file takes its page offline.
 
 `force` overwrites admin edits with a new working copy holding the file's text (the admin's
 version stays in the history, the review record stays), a draft: publishing it is a separate,
@@ -244,7 +244,7 @@ def sync_leaflet(valid, plan, working, report, workflow):
             report.drafts.append(valid.slug)
         workflow_state.restore_document_control(medication, state)
     elif valid.published:
-        publishing.publish(medication, None, f"Geladen uit {source}")
+        publishing.publish(medication, None, publishing.change_summary(medication))
     elif publishing.live_copy_of(medication) is not None and plan.action != "create":
         publishing.unpublish(medication, None, f"Offline volgens {source}")
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('medications', '0014_live_copies_by_default'),
+        ('medications', '0040_publication_summaries_in_patient_words'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,8 +1,14 @@
 """Locks shared by all workers of one server, as files in settings.LOCK_DIR (fcntl): one
-render per PDF at a time, and at most settings.PDF_RENDER_SLOTS renders at once."""
+render per PDF at a time, and at most settings.PDF_RENDER_SLOTS renders at once.
+
+A PDF's own lock file is removed when its render is done (one file per PDF ever asked for
+filled the folder). Removing a lock file another process has open is safe here: whoever
+takes a lock checks that its file is still the one at the path, and else tries again.
+"""
 
 import fcntl
 import hashlib
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,16 +26,35 @@ def lock_path(name):
     return folder / name
 
 
+def still_at(path, file):
+    try:
+        return os.stat(path).st_ino == os.fstat(file.fileno()).st_ino
+    except FileNotFoundError:
+        return False
+
+
 @contextmanager
-def held(path, blocking=True):
-    """An exclusive lock on `path` (the lock ends with the process, should it die)."""
-    with open(path, "a") as file:
-        flags = fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB)
-        fcntl.flock(file, flags)
+def held(path, blocking=True, remove=False):
+    """An exclusive lock on `path` (the lock ends with the process, should it die).
+    `remove`: the file is removed before the lock is let go."""
+    while True:
+        file = open(path, "a")  # noqa: SIM115 (closed below, after the lock is let go)
         try:
-            yield
-        finally:
-            fcntl.flock(file, fcntl.LOCK_UN)
+            fcntl.flock(file, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BaseException:
+            file.close()
+            raise
+        if still_at(path, file):
+            break
+        fcntl.flock(file, fcntl.LOCK_UN)  # removed by the holder before us: take the new one
+        file.close()
+    try:
+        yield
+    finally:
+        if remove:
+            path.unlink(missing_ok=True)
+        fcntl.flock(file, fcntl.LOCK_UN)
+        file.close()
 
 
 @contextmanager
@@ -41,7 +66,7 @@ def single_flight(key, wait_seconds=15.0):
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            with held(path, blocking=False):
+            with held(path, blocking=False, remove=True):
                 yield
                 return
         except BlockingIOError:

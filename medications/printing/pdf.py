@@ -6,13 +6,17 @@ the chosen sections, in page order), so the key is canonical: the same leaflet a
 the sections in another order, twice, or with made-up ones is the same PDF, and any change to
 what is printed makes a new one. The cache ("pdfs") is bounded and may be down or full: then
 the PDF is made and served all the same. One render per key at a time, and at most
-PDF_RENDER_SLOTS at once per server (medications.printing.locks).
+PDF_RENDER_SLOTS at once per server (medications.printing.locks), each stopped after
+PDF_RENDER_TIMEOUT seconds.
 """
 
 import hashlib
 import logging
 import mimetypes
 import os
+import select
+import signal
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,20 +49,26 @@ logging.getLogger("weasyprint").addFilter(ScreenOnlyCssNotices())
 logger = logging.getLogger("portal.cache")
 
 
-def leaflet_pdf(medication, html, base_url):
+def leaflet_pdf(medication, html, base_url, slot_wait=0.0):
     """The PDF of a rendered print view: made once per version, then served from the cache.
-    Raises locks.NoRenderSlot when the server is already making as many PDFs as it may."""
+    Raises locks.NoRenderSlot when the server is already making as many PDFs as it may
+    (after waiting `slot_wait` seconds for a slot: a request waits none)."""
     key = pdf_cache_key(medication, html)
     pdf = cached(key)
     if pdf is not None:
         return pdf
-    with locks.single_flight(key):
+    with locks.single_flight(key, wait_seconds=max(15.0, slot_wait)):
         pdf = cached(key)  # made by the request this one waited for
         if pdf is None:
-            with locks.render_slot():
+            with locks.render_slot(slot_wait):
                 pdf = render_pdf(html, base_url)
             keep(key, pdf)
     return pdf
+
+
+class RenderTimeout(locks.NoRenderSlot):
+    """Making the PDF took longer than PDF_RENDER_TIMEOUT: stopped, answered like a full
+    server (a 503 with Retry-After), never a worker held until gunicorn kills it."""
 
 
 def cached(key):
@@ -101,12 +111,32 @@ def render_pdf(html, base_url):
         finally:
             os._exit(status)
     os.close(write_end)
-    with os.fdopen(read_end, "rb") as source:
-        pdf = source.read()
+    try:
+        pdf = read_until(read_end, time.monotonic() + settings.PDF_RENDER_TIMEOUT)
+    except TimeoutError:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        raise RenderTimeout(f"making the PDF took over {settings.PDF_RENDER_TIMEOUT} s") from None
     _, status = os.waitpid(child, 0)
     if status != 0 or not pdf.startswith(b"%PDF"):
         raise RuntimeError(f"making the PDF failed in process {child} (status {status})")
     return pdf
+
+
+def read_until(descriptor, deadline):
+    """All bytes from the pipe until the child closes it; TimeoutError past `deadline`."""
+    chunks = []
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([descriptor], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(descriptor, 1 << 16)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(descriptor)
 
 
 def write_pdf(html, base_url):

@@ -25,7 +25,10 @@ def print_context(request, medication, preview=False):
 
 
 @gone_when_withdrawn
+@rate_limited("RATE_LIMIT_PRINT", group="print")
 def medication_print(request, slug):
+    """Each choice of sections is its own page in the cache: per client at most
+    RATE_LIMIT_PRINT, so one client cannot fill the cache with every combination."""
     return render_print(request, published_leaflet(slug))
 
 
@@ -41,13 +44,18 @@ def render_print(request, medication, preview=False):
     return render(request, "medications/medication_print.html", context)
 
 
-def pdf_response(request, medication, preview=False):
+def pdf_bytes(request, medication, preview=False, slot_wait=0.0):
+    """The leaflet's PDF with the sections the request asks for, from the cache or made."""
     # Imported here, so the rest of the site runs where WeasyPrint's Pango is not installed.
     from medications.printing.pdf import leaflet_pdf
 
     context = print_context(request, medication, preview) | {"for_pdf": True}
     html = render_to_string("medications/medication_print.html", context, request=request)
-    pdf = leaflet_pdf(medication, html, base_url=request.build_absolute_uri("/"))
+    return leaflet_pdf(medication, html, request.build_absolute_uri("/"), slot_wait=slot_wait)
+
+
+def pdf_response(request, medication, preview=False):
+    pdf = pdf_bytes(request, medication, preview)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{medication.slug}.pdf"'
     return response

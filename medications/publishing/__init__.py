@@ -6,11 +6,14 @@ transaction.
 - batch: `changes()`, the transaction-wide batch, and `record()` for the receivers;
 - derived: rendering, linking and the terms used;
 - workflow: submit, send back, publish, take offline or withdraw, record a review;
-- four_eyes: the last editor does not publish their own edit.
+- four_eyes: the last editor does not publish their own edit;
+- summary: 'Wat is er veranderd?' in a patient's words, for a publish nobody summarised.
 """
 
 from medications.publishing.batch import Batch, changes, record
+from medications.publishing.summary import change_summary
 from medications.publishing.workflow import (
+    SlugTaken,
     live_copy_of,
     mark_edited,
     publish,
@@ -24,6 +27,8 @@ from medications.publishing.workflow import (
 
 __all__ = [
     "Batch",
+    "SlugTaken",
+    "change_summary",
     "changes",
     "live_copy_of",
     "mark_edited",

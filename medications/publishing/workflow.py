@@ -8,6 +8,7 @@ is er veranderd?") or an entry in the admin's log.
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
@@ -20,12 +21,32 @@ from medications.publishing.batch import changes
 SYSTEM_USERNAME = "inhoudsbestanden"
 
 
+class SlugTaken(ValidationError):
+    """Another published leaflet still has this web address: publishing would take it."""
+
+
+def check_slug_free(working):
+    other = (
+        Medication.all_copies.filter(is_live=True, slug=working.slug)
+        .exclude(working_copy=working)
+        .first()
+    )
+    if other is not None:
+        raise SlugTaken(
+            f"Het webadres '{working.slug}' is nog van de gepubliceerde folder '{other.name}'. "
+            "Geef deze folder een ander webadres, of publiceer eerst die andere folder met "
+            "zijn nieuwe webadres."
+        )
+
+
 def publish(working, user, summary):
     """Make the working copy what patients see, with a one-line summary of the change. The
     live copy is written when the batch ends, after the working copy's HTML is made. Its
     version number goes up by one and the publisher is its approval. `summary` None: no
-    "what changed" line (the text patients saw before, loaded again). Raises
+    "what changed" line (the text patients saw before, loaded again). Raises SlugTaken
+    (nothing changed) when another live leaflet has the same address, and
     four_eyes.SelfPublishRefused when `user` edited it last (unless a setting allows it)."""
+    check_slug_free(working)
     waived = four_eyes.check(working, user)
     with changes() as batch:
         Medication.all_copies.filter(pk=working.pk).update(

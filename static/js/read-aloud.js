@@ -1,7 +1,14 @@
-// "Lees voor": each section of a leaflet can be read aloud by the browser's own speech
-// synthesis, in a Dutch voice. No text leaves the browser. The buttons are added only where a
-// Dutch voice exists (voices may arrive later: voiceschanged); without this script, or without
-// a Dutch voice, the page is as it is. One section speaks at a time; Escape stops it too.
+// "Lees voor": the browser's own speech synthesis reads the leaflet aloud in a Dutch voice. No
+// text leaves the browser. One button at the top reads the page in the order that matters:
+// what is marked to be read first (the safety box, "In het kort": `data-read-first`), then the
+// sections and the common questions; a button per section reads that section. The buttons
+// are added only where a Dutch voice exists (voices may arrive later: voiceschanged); without
+// this script, without speechSynthesis or without a Dutch voice, the page is as it is.
+//
+// Every paragraph, list item, table row and heading is read as a sentence of its own, so a
+// list is not one run-on sentence. While it reads, the button is pressed (aria-pressed="true",
+// which the stylesheet shows) and says "Bezig met voorlezen… Stop"; the block being read is
+// marked too. One reading at a time; Escape stops it.
 (function () {
   "use strict";
   var synth = window.speechSynthesis;
@@ -9,9 +16,19 @@
     return;
   }
   var READ = "Lees voor";
-  var STOP = "Stop met voorlezen";
+  var READ_PAGE = "Lees de hele pagina voor";
+  var SPEAKING = "Bezig met voorlezen… Stop";
+  var FIRST = "[data-read-first]";
+  var SECTIONS = ".leaflet-section, .common-questions";
+  // Not read: explanations that pop up, our own buttons, what is hidden or decoration, and
+  // links that only move around the page.
+  var SKIPPED = ".term-tip, .read-aloud, .read-aloud-page, [aria-hidden='true'], [hidden], " +
+    "script, style, template, .screen-only";
+  // Elements that end a sentence: their text is read as a sentence of its own.
+  var BLOCKS = /^(ADDRESS|BLOCKQUOTE|CAPTION|DD|DIV|DL|DT|FIGCAPTION|H[1-6]|LI|OL|P|PRE|SECTION|TABLE|TBODY|TFOOT|THEAD|UL)$/;
   var buttons = [];
-  var current = null;
+  var current = null; // the button of the reading in progress
+  var run = 0; // which reading an utterance belongs to: a stopped one's events are ignored
 
   function dutchVoice() {
     var voices = synth.getVoices() || [];
@@ -24,82 +41,188 @@
     return netherlands[0] || dutch[0] || null;
   }
 
-  // The text a reader sees: without the explanations that pop up, and without our button.
-  function readableText(section) {
-    var copy = section.cloneNode(true);
-    copy.querySelectorAll(".term-tip, .read-aloud, [aria-hidden='true']").forEach(function (node) {
-      node.remove();
-    });
-    return (copy.textContent || "").replace(/\s+/g, " ").trim();
+  function clean(text) {
+    return (text || "").replace(/\s+/g, " ").trim();
+  }
+
+  // A phrase ends with a stop, so a voice lowers its tone and pauses after a list item too.
+  function asSentence(text) {
+    text = clean(text);
+    return !text || /[.!?:;…]$/.test(text) ? text : text + ".";
+  }
+
+  // The text a reader sees, as phrases: one per paragraph, list item, heading and table row
+  // (its cells joined by commas).
+  function phrases(root) {
+    var found = [];
+    var line = "";
+
+    function flush() {
+      if (clean(line)) {
+        found.push(asSentence(line));
+      }
+      line = "";
+    }
+
+    function walk(node) {
+      if (node.nodeType === 3) {
+        line += node.nodeValue;
+        return;
+      }
+      if (node.nodeType !== 1 || node.matches(SKIPPED)) {
+        return;
+      }
+      if (node.tagName === "BR") {
+        flush();
+        return;
+      }
+      if (node.tagName === "TR") {
+        flush();
+        var cells = Array.prototype.map.call(node.cells, function (cell) {
+          return clean(phrases(cell).join(" ").replace(/[.]$/, ""));
+        });
+        line = cells.filter(Boolean).join(", ");
+        flush();
+        return;
+      }
+      var block = BLOCKS.test(node.tagName);
+      if (block) {
+        flush();
+      }
+      node.childNodes.forEach(walk);
+      if (block) {
+        flush();
+      }
+    }
+
+    walk(root);
+    flush();
+    return found;
   }
 
   // Short utterances: some browsers stop a long one halfway.
-  function sentences(text) {
-    return text.match(/[^.!?]+[.!?]*\s*/g) || [text];
+  function sentences(phrase) {
+    return phrase.match(/[^.!?]+[.!?]*\s*/g) || [phrase];
   }
 
   function show(button, speaking) {
-    button.textContent = speaking ? STOP : READ;
-    button.classList.toggle("is-speaking", speaking);
+    button.textContent = speaking ? SPEAKING : button.dataset.label;
+    button.setAttribute("aria-pressed", speaking ? "true" : "false");
+  }
+
+  function mark(block) {
+    document.querySelectorAll(".is-read-aloud").forEach(function (node) {
+      node.classList.remove("is-read-aloud");
+    });
+    if (block) {
+      block.classList.add("is-read-aloud");
+    }
   }
 
   function stop() {
+    run += 1;
     if (current) {
       show(current, false);
       current = null;
     }
+    mark(null);
     synth.cancel();
   }
 
-  function speak(button, section) {
+  function utterance(text, voice) {
+    var spoken = new window.SpeechSynthesisUtterance(text);
+    spoken.lang = (voice && voice.lang) || "nl-NL";
+    try {
+      spoken.voice = voice;
+    } catch (error) {
+      // Not a voice object of this browser: the language alone chooses the voice.
+    }
+    return spoken;
+  }
+
+  function read(button, blocks) {
     var voice = dutchVoice();
     stop();
+    var mine = run;
     current = button;
     show(button, true);
-    var parts = sentences(readableText(section));
-    parts.forEach(function (part, index) {
-      var utterance = new window.SpeechSynthesisUtterance(part);
-      utterance.lang = (voice && voice.lang) || "nl-NL";
-      try {
-        utterance.voice = voice;
-      } catch (error) {
-        // Not a voice object of this browser: the language alone chooses the voice.
-      }
-      if (index === parts.length - 1) {
-        utterance.addEventListener("end", function () {
-          if (current === button) {
-            show(button, false);
-            current = null;
+    var queue = [];
+    blocks.forEach(function (block) {
+      phrases(block).forEach(function (phrase, index) {
+        sentences(phrase).forEach(function (text, part) {
+          var spoken = utterance(clean(text), voice);
+          if (index === 0 && part === 0) {
+            spoken.addEventListener("start", function () {
+              if (run === mine) {
+                mark(block);
+              }
+            });
           }
+          queue.push(spoken);
         });
+      });
+    });
+    if (!queue.length) {
+      stop();
+      return;
+    }
+    var finished = function () {
+      if (run === mine) {
+        stop();
       }
-      synth.speak(utterance);
+    };
+    queue[queue.length - 1].addEventListener("end", finished);
+    queue[queue.length - 1].addEventListener("error", finished);
+    queue.forEach(function (spoken) {
+      synth.speak(spoken);
     });
   }
 
+  function makeButton(label, blocks) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "read-aloud";
+    button.dataset.label = label;
+    show(button, false);
+    button.addEventListener("click", function () {
+      if (current === button) {
+        stop();
+      } else {
+        read(button, blocks());
+      }
+    });
+    buttons.push(button);
+    return button;
+  }
+
+  function pageBlocks() {
+    var first = Array.prototype.slice.call(document.querySelectorAll(FIRST));
+    var rest = Array.prototype.filter.call(document.querySelectorAll(SECTIONS), function (node) {
+      return first.indexOf(node) === -1;
+    });
+    return first.concat(rest);
+  }
+
   function addButtons() {
-    if (buttons.length || !dutchVoice()) {
+    var header = document.querySelector(".leaflet-header");
+    if (buttons.length || !header || !dutchVoice()) {
       return;
     }
-    document.querySelectorAll(".leaflet-section").forEach(function (section) {
+    var whole = makeButton(READ_PAGE, pageBlocks);
+    var bar = document.createElement("p");
+    bar.className = "read-aloud-page";
+    bar.appendChild(whole);
+    header.insertAdjacentElement("afterend", bar);
+    document.querySelectorAll(SECTIONS).forEach(function (section) {
       var heading = section.querySelector("h2");
       if (!heading) {
         return;
       }
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "read-aloud";
-      button.setAttribute("aria-describedby", heading.id);
-      show(button, false);
-      button.addEventListener("click", function () {
-        if (current === button) {
-          stop();
-        } else {
-          speak(button, section);
-        }
+      var button = makeButton(READ, function () {
+        return [section];
       });
+      button.setAttribute("aria-describedby", heading.id);
       heading.insertAdjacentElement("afterend", button);
-      buttons.push(button);
     });
   }
 

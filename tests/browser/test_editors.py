@@ -4,6 +4,7 @@ previews and publishes with a summary, and a restore brings the old text back.""
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 try:
@@ -13,6 +14,7 @@ except ImportError:  # the `browser` fixture skips, or fails in CI, and says why
 
 from medications.content import load_content
 from medications.roles import create_roles
+from tests.helpers import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,6 +55,7 @@ def log_in(page, site, username):
     page.goto(f"{site}/beheer/login/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Code").fill(current_code(get_user_model().objects.get(username=username)))
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_role("button", name="Afmelden")).to_be_visible()
 

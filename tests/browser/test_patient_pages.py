@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 try:
     from playwright.sync_api import expect
@@ -17,6 +18,7 @@ except ImportError:  # the `browser` fixture skips, or fails in CI, and says why
 
 from medications.content import load_content
 from medications.models import Feedback, Medication
+from tests.helpers import current_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,15 +29,26 @@ PHONE = {"width": 360, "height": 740}
 PASSWORD = "Lang-en-geheim-2026"
 
 # Headless Chromium has no voices: a Dutch one, and a speechSynthesis that records its calls.
+# Nothing is really spoken, so nothing ends by itself: __finish() ends what is queued.
 FAKE_DUTCH_VOICE = """
     window.__spoken = [];
+    window.__queued = [];
     window.__cancelled = 0;
     const voice = {lang: "nl-NL", name: "Test", default: true, localService: true,
                    voiceURI: "test-nl"};
     speechSynthesis.getVoices = () => [voice];
-    speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);
-    speechSynthesis.cancel = () => { window.__cancelled += 1; };
+    speechSynthesis.speak = (utterance) => {
+        window.__spoken.push(utterance.text);
+        window.__queued.push(utterance);
+    };
+    speechSynthesis.cancel = () => { window.__cancelled += 1; window.__queued = []; };
+    window.__finish = () => {
+        window.__queued.forEach((utterance) => utterance.dispatchEvent(new Event("end")));
+        window.__queued = [];
+    };
 """
+NO_SPEECH = "Object.defineProperty(window, 'speechSynthesis', {value: undefined});"
+SPEAKING = "Bezig met voorlezen… Stop"
 RECORDED_PRINT = "window.__printed = 0; window.print = () => { window.__printed += 1; };"
 
 
@@ -124,7 +137,8 @@ def test_lees_voor_starts_and_stops_by_keyboard(site, new_page):
     button.focus()
     page.keyboard.press("Enter")
 
-    expect(button).to_have_text("Stop met voorlezen")
+    expect(button).to_have_text(SPEAKING)
+    expect(button).to_have_attribute("aria-pressed", "true")
     spoken = " ".join(page.evaluate("window.__spoken"))
     assert spoken.startswith("Hoe gebruikt u azathioprine?")
     assert "Neem de tabletten" in spoken
@@ -134,7 +148,100 @@ def test_lees_voor_starts_and_stops_by_keyboard(site, new_page):
     page.keyboard.press("Space")
 
     expect(button).to_have_text("Lees voor")
+    expect(button).to_have_attribute("aria-pressed", "false")
     assert page.evaluate("window.__cancelled") > cancelled
+
+
+def texts(page, selector):
+    """The elements' text as read aloud: without decoration and the explanations that pop up."""
+    return page.locator(selector).evaluate_all(
+        """nodes => nodes.map(node => {
+            const copy = node.cloneNode(true);
+            const hidden = copy.querySelectorAll("[aria-hidden='true'], .term-tip");
+            hidden.forEach(node => node.remove());
+            return copy.textContent.replace(/\\s+/g, " ").trim();
+        })"""
+    )
+
+
+def test_lees_voor_reads_the_safety_box_and_in_het_kort_first_then_the_sections(site, new_page):
+    page = new_page(init_script=FAKE_DUTCH_VOICE)
+    page.goto(f"{site}/medicijnen/azathioprine/")
+    urgent = texts(page, "section.urgent h2")[0]
+    key_points = texts(page, ".key-points li")
+    headings = texts(page, ".leaflet-section h2")
+    questions = texts(page, ".common-questions h2")[0]
+
+    page.get_by_role("button", name="Lees de hele pagina voor").click()
+
+    spoken = page.evaluate("window.__spoken")
+    starts = [
+        next(i for i, text in enumerate(spoken) if text.startswith(start))
+        for start in [urgent, "In het kort", key_points[0], headings[0], headings[-1], questions]
+    ]
+    assert starts == sorted(starts), spoken[:20]
+    assert spoken[0].rstrip(".") == urgent.rstrip(".")
+    # Each key point is a sentence of its own, never run into the next one.
+    for point in key_points:
+        assert any(text.startswith(point[:30]) for text in spoken), point
+    assert not any(
+        a[:30] in text and b[:30] in text
+        for a, b in zip(key_points, key_points[1:], strict=False)
+        for text in spoken
+    )
+    # The sections' lists too.
+    items = texts(page, "#bijwerkingen li")
+    assert len(items) > 1
+    for item in items:
+        assert any(text.startswith(item[:25]) for text in spoken), item
+    assert "Meer in de woordenlijst" not in " ".join(spoken)
+
+
+def test_lees_voor_reads_each_table_row_as_a_sentence(site, new_page):
+    page = new_page(init_script=FAKE_DUTCH_VOICE)
+    page.goto(f"{site}/medicijnen/azathioprine/")
+    rows = page.locator("#controles table tr").evaluate_all(
+        "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
+    )
+    assert len(rows) > 2, "the test needs the table of blood checks"
+
+    page.locator("#controles .read-aloud").click()
+
+    spoken = [text.rstrip(".?") for text in page.evaluate("window.__spoken")]
+    for cells in rows:
+        assert ", ".join(" ".join(cell.split()).rstrip(".?") for cell in cells) in spoken
+
+
+def test_lees_voor_shows_that_it_reads_and_stops_by_itself(site, new_page):
+    page = new_page(init_script=FAKE_DUTCH_VOICE)
+    page.goto(f"{site}/medicijnen/azathioprine/")
+    button = page.locator(".read-aloud-page .read-aloud")
+    idle = button.evaluate("b => getComputedStyle(b).backgroundColor")
+
+    button.click()
+
+    expect(button).to_have_text(SPEAKING)
+    expect(button).to_have_attribute("aria-pressed", "true")
+    assert button.evaluate("b => getComputedStyle(b).backgroundColor") != idle
+    assert page.get_by_role("button", name=SPEAKING, pressed=True).count() == 1
+
+    page.evaluate("window.__finish()")
+
+    expect(button).to_have_text("Lees de hele pagina voor")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    assert button.evaluate("b => getComputedStyle(b).backgroundColor") == idle
+
+
+def test_the_page_works_without_speech_synthesis(site, new_page):
+    page = new_page(init_script=NO_SPEECH)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site}/medicijnen/azathioprine/")
+
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".read-aloud")).to_have_count(0)
+    assert page.evaluate("window.speechSynthesis") is None
+    assert errors == []
 
 
 def test_lees_voor_is_not_offered_without_a_dutch_voice(site, new_page):
@@ -169,6 +276,9 @@ def test_a_vote_without_javascript_reaches_the_editors(site, new_page, django_us
     editor.goto(f"{site}/beheer/login/")
     editor.get_by_label("Gebruikersnaam").fill("beheerder")
     editor.get_by_label("Wachtwoord").fill(PASSWORD)
+    editor.get_by_label("Code").fill(
+        current_code(get_user_model().objects.get(username="beheerder"))
+    )
     editor.get_by_role("button", name="Aanmelden").click()
     editor.goto(f"{site}/beheer/medications/feedback/")
     row = editor.locator("#result_list tbody tr").first
@@ -211,6 +321,7 @@ def test_an_explanation_fits_the_screen_at_400_percent_zoom(site, new_page):
 
 def public_pages(site):
     pages = ["/", "/woordenlijst/", "/zoeken/?q=bijwerkingen", "/zoeken/?q=qqxyzzy"]
+    pages.append("/zoeken/?q=haaruitval")  # no leaflet has the word: the nearest, labelled
     pages.append("/bestaat-niet/")
     for slug in slugs():
         pages += [f"/medicijnen/{slug}/", f"/medicijnen/{slug}/print/"]
@@ -235,3 +346,17 @@ def test_axe_finds_no_wcag_22_aa_violations_on_any_public_page(
             targets = [node["target"] for node in violation["nodes"]][:3]
             problems.append(f"{url}: {violation['id']} ({violation['help']}) at {targets}")
     assert problems == []
+
+
+def test_axe_finds_no_violations_while_lees_voor_reads(site, new_page, axe_script):
+    page = new_page(init_script=FAKE_DUTCH_VOICE, bypass_csp=True)
+    page.goto(f"{site}/medicijnen/azathioprine/")
+    page.locator(".read-aloud-page .read-aloud").click()
+    page.add_script_tag(path=str(axe_script))
+
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
+    )
+
+    assert result["passes"]
+    assert [violation["id"] for violation in result["violations"]] == []

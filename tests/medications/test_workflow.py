@@ -274,7 +274,7 @@ def test_the_loader_reports_removed_html_with_file_and_line(content_dir, capsys)
 def test_publishing_and_loading_leave_a_trail(leaflet, chief_editor):
     assert Publication.objects.filter(medication=leaflet).count() == 1
     first = Publication.objects.get(medication=leaflet)
-    assert first.summary.startswith("Geladen uit ") and first.published_by.username == (
+    assert first.summary == "Eerste versie op deze website." and first.published_by.username == (
         "inhoudsbestanden"
     )
     chief_editor.post(

@@ -67,14 +67,23 @@ def test_pdfs_have_a_per_client_limit(client, settings):
     assert client.get("/medicijnen/anakinra.pdf").status_code == 429
 
 
+def test_print_views_have_a_per_client_limit(client, settings):
+    """On the old code the print view had none: every choice of sections a new entry."""
+    settings.RATE_LIMIT_PRINT = "2/h"
+    assert client.get("/medicijnen/anakinra/print/").status_code == 200
+    assert client.get("/medicijnen/anakinra/print/?onderdeel=dosering").status_code == 200
+    assert client.get("/medicijnen/anakinra/print/?onderdeel=bijwerkingen").status_code == 429
+
+
 def test_behind_a_proxy_the_limit_is_per_forwarded_address(client, settings):
     settings.RATE_LIMIT_SEARCH = "1/h"
-    settings.BEHIND_PROXY = True
-    first = {"x-forwarded-for": "203.0.113.7, 10.0.0.1"}
-    assert client.get("/zoeken/?q=koorts", headers=first).status_code == 200
-    assert client.get("/zoeken/?q=koorts", headers=first).status_code == 429
-    second = {"x-forwarded-for": "203.0.113.8, 10.0.0.1"}
-    assert client.get("/zoeken/?q=koorts", headers=second).status_code == 200
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = {"x-forwarded-for": "203.0.113.7, 10.0.0.9"}
+    assert client.get("/zoeken/?q=koorts", headers=first, **proxy).status_code == 200
+    assert client.get("/zoeken/?q=koorts", headers=first, **proxy).status_code == 429
+    second = {"x-forwarded-for": "203.0.113.8"}
+    assert client.get("/zoeken/?q=koorts", headers=second, **proxy).status_code == 200
 
 
 def test_the_admin_login_locks_out_after_repeated_failures(client, django_user_model, settings):

@@ -111,3 +111,37 @@ def test_a_database_restart_costs_no_request(served):
     assert ended >= 1  # the workers' kept connections are gone, as after a restart
     statuses = [get(base + url)[0] for url in ["/woordenlijst/", "/zoeken/?q=koorts"] * 10]
     assert statuses == [200] * 20
+
+
+def get_with(url, headers):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_a_script_name_header_steers_no_cached_page(served):
+    """On the old code gunicorn took SCRIPT_NAME from a header sent from 127.0.0.1 (its
+    default forwarded_allow_ips) and the cache keyed by request.path: this one request made
+    the anakinra address serve the home page to every later visitor, for a day."""
+    base, _ = served
+    leaflet = base + "/medicijnen/anakinra/"
+    get_with(leaflet, {"SCRIPT_NAME": "/medicijnen/anakinra"})
+    for _ in range(6):  # every worker
+        status, body = get(leaflet)[:2]
+        assert status == 200
+        assert "<h1>Anakinra</h1>" in body
+
+
+def test_error_pages_keep_no_prefix_a_request_brought(served):
+    """On the old code a 404 made with a SCRIPT_NAME header of /x was kept per worker, and
+    every later visitor's 404 linked to /x/..."""
+    base, _ = served
+    for _ in range(6):
+        get_with(base + "/x/bestaat-niet/", {"SCRIPT_NAME": "/x"})
+    for _ in range(6):  # every worker
+        status, body = get_with(base + "/bestaat-niet/", {})
+        assert status == 404
+        assert 'href="/x/' not in body and 'action="/x/' not in body

@@ -24,14 +24,17 @@ def run_manage(*args, **env):
     )
 
 
-def test_check_deploy_is_clean_with_production_settings():
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
     result = run_manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
+        # Not this checkout's own database, whose content has warnings of its own.
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
         DJANGO_SECRET_KEY="x7#Lq2!vR9@pZ4$wK8^mN3&bT6*cY1(hJ5)gF0-sD2=aE7+uI9",
         DJANGO_ALLOWED_HOSTS="medicijnen.example.nl",
+        PORTAL_BASE_URL="https://medicijnen.example.nl",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -41,6 +44,29 @@ def test_check_deploy_flags_the_local_secret_key():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode != 0
     assert "security.W009" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "problem"),
+    [
+        ("DJANGO_SECRET_KEY", "x", "portal.E001"),
+        ("DJANGO_SECRET_KEY", "a" * 60, "portal.E001"),
+        ("PORTAL_BASE_URL", "", "portal.E002"),
+        ("DJANGO_ALLOWED_HOSTS", " ", "portal.E003"),
+        ("PORTAL_REQUIRE_2FA", "0", "portal.W004"),
+    ],
+)
+def test_check_deploy_stops_on_what_a_hospital_must_set(setting, value, problem):
+    """On the old code a secret key such as `x` passed, and nothing asked for the others."""
+    production = {
+        "DJANGO_SECRET_KEY": "x7#Lq2!vR9@pZ4$wK8^mN3&bT6*cY1(hJ5)gF0-sD2=aE7+uI9",
+        "DJANGO_ALLOWED_HOSTS": "medicijnen.example.nl",
+        "PORTAL_BASE_URL": "https://medicijnen.example.nl",
+    }
+    result = run_manage("check", "--deploy", **{**production, setting: value})
+    assert problem in result.stdout + result.stderr
+    if problem.startswith("portal.E"):
+        assert result.returncode != 0
 
 
 @pytest.mark.django_db

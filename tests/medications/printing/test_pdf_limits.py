@@ -74,14 +74,16 @@ def test_past_the_render_cap_a_dutch_503_with_retry_after(client, settings):
 def test_a_broken_pdf_cache_never_stops_a_pdf(client, tmp_path):
     not_a_folder = tmp_path / "een-bestand"
     not_a_folder.write_text("geen map")
-    with override_settings(CACHES=local_caches(str(not_a_folder / "pdfs"), 10)):
+    with override_settings(
+        CACHES=local_caches(str(not_a_folder / "pdfs"), 10, str(not_a_folder / "n.sqlite3"))
+    ):
         response = client.get("/medicijnen/azathioprine.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
 
 def test_the_pdf_cache_is_bounded(tmp_path):
     folder = tmp_path / "pdfs"
-    with override_settings(CACHES=local_caches(str(folder), 10)):
+    with override_settings(CACHES=local_caches(str(folder), 10, str(tmp_path / "n.sqlite3"))):
         for number in range(40):
             caches["pdfs"].set(f"pdf:{number}", b"%PDF" + bytes(1000))
         assert len(list(Path(folder).glob("*.djcache"))) <= 10
