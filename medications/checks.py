@@ -5,7 +5,8 @@
 - a word from the woordenlijst used in a section but not explained there (in a heading or
   a link, say);
 - a phone number the leaflet did not have before, or in an unusual format;
-- HTML that sanitising takes out (a script, an event attribute).
+- HTML that sanitising takes out (a script, an event attribute);
+- a broken table or a section far longer than the others (medications.shape_checks).
 Each warning names its section.
 """
 
@@ -20,6 +21,7 @@ from medications.glossary_links import match_key
 from medications.html import term_slugs
 from medications.models import GlossaryTerm, SectionKind
 from medications.rendering import removed_markup, render_markdown
+from medications.shape_checks import overlong, table_warnings, word_count
 from medications.text import split_names
 
 MAX_SENTENCE_WORDS = 20
@@ -137,4 +139,19 @@ def editing_warnings(medication, live_sections=()):
                 )
         for item in removed_markup(section.body_markdown):
             warnings.append(Warning(where, f"{item} is weggehaald: dat mag niet op de pagina."))
-    return warnings
+    return warnings + shape_warnings(medication)
+
+
+def shape_warnings(medication):
+    sections = sorted(medication.sections.all(), key=lambda s: s.position)
+    long = overlong({s.kind: word_count(s.body_markdown) for s in sections})
+    found = []
+    for section in sections:
+        where = f"Onderdeel '{section.heading}'"
+        found += [
+            Warning(where, f"regel {w.line}: {w.message}")
+            for w in table_warnings(section.body_markdown)
+        ]
+        if section.kind in long:
+            found.append(Warning(where, long[section.kind]))
+    return found

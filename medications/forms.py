@@ -7,7 +7,26 @@ from django import forms
 
 from medications import safety
 from medications.models import GlossaryTerm, Medication, Member, Section
-from medications.text import split_lines, split_names
+from medications.text import clean_text, split_lines, split_names
+
+
+class CleanTextForm(forms.ModelForm):
+    """A ModelForm whose text is normalised (medications.text.clean_text) before the model's
+    rules see it: the one way in for text, from the admin and from content files alike. The
+    browser gets no `maxlength`: it would cut a pasted name without a word, where the model's
+    rule says in Dutch how long it may be."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = clean_text(value)
+        return cleaned
 
 
 class NameListField(forms.CharField):
@@ -105,7 +124,7 @@ class FileDatesMixin:
                 field.input_formats = ["%Y-%m-%d"]
 
 
-class LeafletForm(FileDatesMixin, forms.ModelForm):
+class LeafletForm(FileDatesMixin, CleanTextForm):
     """A leaflet's front matter. The order of `fields` is the order the exporter writes."""
 
     class Meta:
@@ -130,6 +149,8 @@ class LeafletForm(FileDatesMixin, forms.ModelForm):
             "last_reviewed",
             "reviewed_by",
             "next_review",
+            "owner_department",
+            "reference_number",
         ]
         field_classes = {
             "brand_names": NameListField,
@@ -142,7 +163,7 @@ class LeafletForm(FileDatesMixin, forms.ModelForm):
         }
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(CleanTextForm):
     """One medicine of a group leaflet (`members:` in the front matter)."""
 
     class Meta:
@@ -151,13 +172,13 @@ class MemberForm(forms.ModelForm):
         field_classes = {"brand_names": NameListField}
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(CleanTextForm):
     class Meta:
         model = Section
         fields = ["kind", "heading", "body_markdown", "source_silent"]
 
 
-class GlossaryTermForm(forms.ModelForm):
+class GlossaryTermForm(CleanTextForm):
     class Meta:
         model = GlossaryTerm
         fields = ["term", "slug", "variants", "explanation_markdown"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modeltranslation.translator import translator
@@ -25,6 +26,7 @@ from reversion.models import Version
 from medications.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
 from medications.models import GlossaryTerm, Medication, Member, Section, SectionKind
 from medications.publishing import changes, mark_edited
+from medications.text import clean_text
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -122,7 +124,7 @@ def snapshot(version):
 def restore(working, version, user):
     """Write an old version back as the newest one (a draft until it is published)."""
     old = snapshot(version)
-    comment = f"Teruggezet naar de versie van {old.date:%d-%m-%Y %H:%M}"
+    comment = f"Teruggezet naar de versie van {timezone.localtime(old.date):%d-%m-%Y %H:%M}"
     with changes(), revision(user, comment):
         for name, value in old.fields.items():
             setattr(working, name, value)
@@ -150,9 +152,19 @@ class Difference:
     html: str
 
 
+def comparable(value):
+    """A stored value as compared: text as it is normalised on the way in (versions from
+    before normalisation may still hold \r\n). An empty translation is empty, whether the
+    loader stored it as None or the admin as ""."""
+    if value is None:
+        return ""
+    return clean_text(value) if isinstance(value, str) else value
+
+
 def word_diff(old, new):
     """Old and new text as one, words taken out in <del> and put in in <ins>."""
-    before, after = TOKEN.findall(str(old or "")), TOKEN.findall(str(new or ""))
+    before = TOKEN.findall(str(comparable(old) or ""))
+    after = TOKEN.findall(str(comparable(new) or ""))
     parts = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for operation, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -164,6 +176,26 @@ def word_diff(old, new):
         if b2 > b1:
             parts.append(f"<ins>{escape(''.join(after[b1:b2]))}</ins>")
     return mark_safe("".join(parts))  # noqa: S308 (built from escaped parts)
+
+
+def marked_pair(old, new):
+    """Old and new text each whole, side by side, with the words only one of them has marked
+    (<mark>, neither is "wrong"): the merge view's two columns."""
+    before = TOKEN.findall(str(comparable(old) or ""))
+    after = TOKEN.findall(str(comparable(new) or ""))
+    left, right = [], []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        old_part, new_part = escape("".join(before[a1:a2])), escape("".join(after[b1:b2]))
+        if operation == "equal":
+            left.append(old_part)
+            right.append(new_part)
+            continue
+        if old_part:
+            left.append(f"<mark>{old_part}</mark>")
+        if new_part:
+            right.append(f"<mark>{new_part}</mark>")
+    return mark_safe("".join(left)), mark_safe("".join(right))  # noqa: S308 (escaped parts)
 
 
 def field_label(model, name):
@@ -188,7 +220,7 @@ def differences(old, new):
     """What changed from snapshot `old` to snapshot `new`, field by field."""
     found = []
     for name in leaflet_fields():
-        if old.fields.get(name) != new.fields.get(name):
+        if comparable(old.fields.get(name)) != comparable(new.fields.get(name)):
             found.append(
                 Difference(
                     field_label(Medication, name),
@@ -202,7 +234,7 @@ def differences(old, new):
     for kind in SectionKind.values:
         before, after = old.sections.get(kind, {}), new.sections.get(kind, {})
         for name in section_fields():
-            if name == "kind" or before.get(name) == after.get(name):
+            if name == "kind" or comparable(before.get(name)) == comparable(after.get(name)):
                 continue
             label = f"{SectionKind(kind).label}: {field_label(Section, name)}"
             if not before or not after:

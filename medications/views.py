@@ -19,6 +19,7 @@ from medications.contacts import route_for
 from medications.grouping import group_glossary_by_letter, group_medications_by_kind, names_a_to_z
 from medications.models import GlossaryTerm, Medication, SectionKind
 from medications.seo import leaflet_structured_data
+from medications.withdrawal import gone_when_withdrawn
 
 
 def home(request):
@@ -75,9 +76,30 @@ def leaflet_context(request, medication, preview=False):
         "alarm_section": next((s for s in sections if s.is_alarm), None),
         "shows_questions_section": any(s.kind == SectionKind.VRAGEN for s in sections),
         "has_terms": any(stored_html.term_slugs(section.body_html) for section in sections),
+        "links": leaflet_links(medication, preview),
     }
 
 
+def leaflet_links(medication, preview=False):
+    """Where the page, its print view and its PDF are: a preview's links stay on the draft
+    (the admin's private addresses), a published page's on the public ones."""
+    if preview:
+        return {
+            name: reverse(f"admin:medications_medication_{view}", args=[medication.pk])
+            for name, view in (
+                ("page", "preview"),
+                ("print", "preview_print"),
+                ("pdf", "preview_pdf"),
+            )
+        }
+    return {
+        "page": medication.get_absolute_url(),
+        "print": reverse("medications:print", args=[medication.slug]),
+        "pdf": reverse("medications:pdf", args=[medication.slug]),
+    }
+
+
+@gone_when_withdrawn
 def medication_detail(request, slug):
     return render_leaflet(request, published_leaflet(slug))
 

@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.caches import local_caches, redis_caches
+from portal.mail import mail_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -269,6 +270,13 @@ SITE_CONTACT_TEXT = os.environ.get(
 )
 # A leaflet's next review is due this many days after its last one, unless set by hand.
 REVIEW_INTERVAL_DAYS = int(os.environ.get("PORTAL_REVIEW_INTERVAL_DAYS", "730"))
+# Four eyes: the last editor of a leaflet may not publish it, unless a small hospital allows
+# it here (each such publication says so in the admin's log).
+ALLOW_SELF_PUBLISH = env_bool("PORTAL_ALLOW_SELF_PUBLISH", False)
+# The editors' e-mails (review requested, sent back, the weekly digest): EMAIL_URL
+# (portal/mail.py; empty: printed to the console), sent from PORTAL_MAIL_FROM.
+globals().update(mail_settings(os.environ.get("EMAIL_URL", "")))
+DEFAULT_FROM_EMAIL = os.environ.get("PORTAL_MAIL_FROM", "medicijninfo@localhost")
 # Absolute address printed on paper leaflets; falls back to the request's host.
 SITE_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
 

@@ -4,16 +4,25 @@ only an Eindredacteur may make it; every change is a version in the history."""
 from django.contrib import admin
 from django.db.models import Prefetch
 
+from medications import publishing
 from medications.admin.base import WritePathAdmin
+from medications.admin.editing import EditingMixin
+from medications.admin.glossary_form import GlossaryTermAdminForm
 from medications.models import GlossaryTerm, Medication
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(WritePathAdmin):
+class GlossaryTermAdmin(EditingMixin, WritePathAdmin):
+    form = GlossaryTermAdminForm
+    change_form_template = "admin/medications/glossaryterm/change_form.html"
     list_display = ("term", "variants", "used_in")
     search_fields = ("term", "variants", "explanation_markdown")
     prepopulated_fields = {"slug": ("term",)}
     fields = ("term", "slug", "variants", "explanation_markdown")
+
+    def save_model(self, request, obj, form, change):
+        publishing.term_edited(obj)
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         working = Prefetch("medications", queryset=Medication.working_copies.all())

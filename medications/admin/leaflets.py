@@ -1,7 +1,6 @@
 """Leaflets in the admin: the working copy with its members and sections inline, its status
 on the way to patients, the checks while editing, and the workflow's pages (admin.workflow)."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.forms import Textarea
@@ -12,9 +11,17 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from medications import html as stored_html
 from medications import publishing
 from medications.admin import workflow
-from medications.admin.base import KnownRowsFormSet, WritePathAdmin
+from medications.admin.base import WritePathAdmin
+from medications.admin.editing import EditingMixin
+from medications.admin.formsets import MemberFormSet, SectionFormSet
 from medications.checks import editing_warnings
-from medications.forms import AlarmField, ContactsField, LineListField, QuestionsField
+from medications.forms import (
+    AlarmField,
+    CleanTextForm,
+    ContactsField,
+    LineListField,
+    QuestionsField,
+)
 from medications.models import (
     CORE_SECTION_KINDS,
     GlossaryTerm,
@@ -29,6 +36,7 @@ ROOMY_MARKDOWN = {
     models.TextField: {"widget": Textarea(attrs={"rows": 16, "cols": 100, "class": "markdown"})}
 }
 REVIEW_FIELDS = ("last_reviewed", "reviewed_by", "next_review")
+DOCUMENT_CONTROL_FIELDS = ("version_number", "approved_by", "approved_at")
 # The safety data is written as YAML, as in the content files (content/README.md).
 STRUCTURED_FIELDS = {
     "alarm": AlarmField,
@@ -38,7 +46,7 @@ STRUCTURED_FIELDS = {
 }
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(CleanTextForm):
     def validate_constraints(self):
         """One code per leaflet is checked across the whole formset (its validate_unique)
         in memory, not with a query per section."""
@@ -47,7 +55,7 @@ class SectionForm(forms.ModelForm):
 class SectionInline(TranslationStackedInline):
     model = Section
     form = SectionForm
-    formset = KnownRowsFormSet
+    formset = SectionFormSet
     extra = 0
     fields = ("kind", "heading", "body_markdown", "source_silent", "preview")
     readonly_fields = ("preview",)
@@ -66,19 +74,20 @@ class SectionInline(TranslationStackedInline):
 
 class MemberInline(TranslationTabularInline):
     model = Member
-    formset = KnownRowsFormSet
+    form = CleanTextForm
+    formset = MemberFormSet
     extra = 0
     fields = ("position", "substance", "brand_names", "note")
 
 
 @admin.register(Medication)
-class MedicationAdmin(WritePathAdmin):
+class MedicationAdmin(EditingMixin, WritePathAdmin):
     list_display = ("name", "kind", "status", "online_state", "next_review_due", "core_topics")
     list_filter = ("status", "is_published", "kind")
     search_fields = ("name", "brand_names", "other_names", "slug")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [MemberInline, SectionInline]
-    actions = ["take_offline"]
+    actions = None  # taking offline asks a reason and a confirmation: workflow.withdraw
     formfield_overrides = ROOMY_MARKDOWN
     change_form_template = "admin/medications/medication/change_form.html"
     fieldsets = (
@@ -104,6 +113,10 @@ class MedicationAdmin(WritePathAdmin):
         ("Controle tegen de bron", {"fields": REVIEW_FIELDS}),
         ("Status", {"fields": ("status", "online_state", "content_file", "updated_at")}),
         (
+            "Documentbeheer",
+            {"fields": ("owner_department", "reference_number", *DOCUMENT_CONTROL_FIELDS)},
+        ),
+        (
             "Controles tijdens het bewerken",
             {"fields": ("warnings", "core_topics_detail", "terms_used")},
         ),
@@ -116,6 +129,7 @@ class MedicationAdmin(WritePathAdmin):
         "warnings",
         "core_topics_detail",
         "terms_used",
+        *DOCUMENT_CONTROL_FIELDS,
     )
 
     class Media:
@@ -149,14 +163,21 @@ class MedicationAdmin(WritePathAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view
-        return [
-            path(
-                f"<path:object_id>/{route}",
-                view(getattr(workflow, name)(self)),
-                name=workflow.url_name(name),
-            )
-            for route, name in workflow.ROUTES
-        ] + super().get_urls()
+        queue = path(
+            "te-beoordelen/", view(workflow.review_queue(self)), name="medications_review_queue"
+        )
+        return (
+            [queue]
+            + [
+                path(
+                    f"<path:object_id>/{route}",
+                    view(getattr(workflow, name)(self)),
+                    name=workflow.url_name(name),
+                )
+                for route, name in workflow.ROUTES
+            ]
+            + super().get_urls()
+        )
 
     def save_model(self, request, obj, form, change):
         publishing.mark_edited(obj)  # a draft until someone with the right role publishes
@@ -231,9 +252,3 @@ class MedicationAdmin(WritePathAdmin):
     def terms_used(self, medication):
         terms = list(medication.glossary_terms.all()) if medication.pk else []
         return ", ".join(term.term for term in terms) or "geen"
-
-    @admin.action(description="Offline halen", permissions=["publish"])
-    def take_offline(self, request, queryset):
-        for working in queryset:
-            publishing.unpublish(working, request.user)
-        self.message_user(request, f"{len(queryset)} folder(s) offline gehaald.", messages.SUCCESS)

@@ -1,10 +1,12 @@
 """The workflow's pages in the admin, per leaflet: preview (page, print view, PDF), submit for
-review, publish with a summary, record a review, versions with their differences, restore.
+review, send back with a comment, publish with a summary (four eyes), withdraw with a reason,
+record a review, versions with their differences, restore; and the "Te beoordelen" queue.
 
 Each view is made for the MedicationAdmin (`view(model_admin)`) and wrapped by the admin
 site, so only logged-in staff reach it; each checks the permission its step needs.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -13,9 +15,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from medications import history, publishing
-from medications.admin.forms import PublishForm, ReviewForm
-from medications.models import Medication
+from medications.admin.forms import PublishForm, ReviewForm, SendBackForm, WithdrawForm
+from medications.models import Medication, ReviewStatus
 from medications.printing.views import pdf_response, render_print
+from medications.publishing import four_eyes
 from medications.views import render_leaflet
 
 ROUTES = [
@@ -23,7 +26,9 @@ ROUTES = [
     ("voorbeeld/print/", "preview_print"),
     ("voorbeeld/pdf/", "preview_pdf"),
     ("aanbieden/", "submit"),
+    ("terugsturen/", "send_back"),
     ("publiceren/", "publish"),
+    ("offline-halen/", "withdraw"),
     ("gecontroleerd/", "review"),
     ("versies/", "versions"),
     ("versies/vergelijk/", "compare"),
@@ -125,9 +130,13 @@ def publish(model_admin):
     def view(request, object_id):
         medication = working_copy(model_admin, request, object_id, "publish")
         form = PublishForm(request.POST or None)
+        own_edit = four_eyes.is_own_edit(medication, request.user)
+        refused = own_edit and not settings.ALLOW_SELF_PUBLISH
         if request.method == "POST" and form.is_valid():
             try:
                 publishing.publish(medication, request.user, form.cleaned_data["summary"])
+            except four_eyes.SelfPublishRefused as refusal:
+                messages.error(request, str(refusal))
             except publishing.SlugTaken as taken:
                 form.add_error(None, taken)
             else:
@@ -141,7 +150,79 @@ def publish(model_admin):
             "publish.html",
             f"'{medication}' publiceren",
             form=form,
+            own_edit=own_edit,
+            refused=refused,
             differences=differences_from_live(medication, versions),
+        )
+
+    return view
+
+
+def send_back(model_admin):
+    def view(request, object_id):
+        medication = working_copy(model_admin, request, object_id, "publish")
+        form = SendBackForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            publishing.send_back(medication, request.user, form.cleaned_data["comment"])
+            messages.success(request, f"'{medication}' is teruggestuurd naar de redacteur.")
+            return redirect("admin:medications_review_queue")
+        return page(
+            model_admin,
+            request,
+            medication,
+            "send_back.html",
+            f"'{medication}' terugsturen",
+            form=form,
+        )
+
+    return view
+
+
+def withdraw(model_admin):
+    def view(request, object_id):
+        medication = working_copy(model_admin, request, object_id, "publish")
+        form = WithdrawForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            publishing.unpublish(medication, request.user, reason=reason)
+            messages.success(request, f"'{medication}' is offline gehaald: {reason}")
+            return redirect("admin:medications_medication_change", medication.pk)
+        return page(
+            model_admin,
+            request,
+            medication,
+            "withdraw.html",
+            f"'{medication}' offline halen",
+            form=form,
+            public_url=medication.get_absolute_url(),
+        )
+
+    return view
+
+
+def review_queue(model_admin):
+    """Leaflets offered for review, oldest first: the Eindredacteuren's work list."""
+
+    def view(request):
+        if not request.user.has_perm(PERMISSIONS["publish"]):
+            raise PermissionDenied
+        waiting = (
+            Medication.working_copies.filter(status=ReviewStatus.IN_REVIEW)
+            .select_related("submitted_by")
+            .order_by("submitted_at", "name")
+        )
+        return TemplateResponse(
+            request,
+            "admin/medications/review_queue.html",
+            {
+                **model_admin.admin_site.each_context(request),
+                "opts": Medication._meta,
+                "title": "Te beoordelen",
+                "waiting": [
+                    (medication, four_eyes.is_own_edit(medication, request.user))
+                    for medication in waiting
+                ],
+            },
         )
 
     return view

@@ -6,8 +6,9 @@ from django.conf import settings
 from medications.content.errors import ContentError, ContentErrors
 from medications.content.locking import LoadInProgress, exclusive_load
 from medications.content.parse import read_content
-from medications.content.sync import ContentConflicts, LoadReport, write_content
+from medications.content.sync import ContentConflicts, LoadReport, publish_loaded, write_content
 from medications.content.validate import sanitising_warnings, validate_content
+from medications.content.workflow_state import read_state
 
 __all__ = [
     "ContentConflicts",
@@ -16,17 +17,26 @@ __all__ = [
     "LoadInProgress",
     "LoadReport",
     "load_content",
+    "publish_loaded",
 ]
 
 
 def load_content(content_dir=None, force=False, wait_seconds=300, on_wait=None):
     """Check all content, then write it in one transaction. Returns a LoadReport. Raises
     ContentErrors when a file breaks a rule, and ContentConflicts when a changed file would
-    overwrite edits made in the admin (unless `force`); either way nothing is written. One
+    overwrite edits made in the admin (unless `force`: then a draft, published separately by
+    publish_loaded); either way nothing is written. A `workflow.json` of an export is followed
+    for leaflets new to this database (content.workflow_state). One
     load at a time: another one running is waited for (LoadInProgress after wait_seconds)."""
     content = read_content(content_dir or settings.CONTENT_DIR)
     with exclusive_load(wait_seconds, on_wait):
         leaflets, terms = validate_content(content)
-        report = write_content(leaflets, terms, glossary_path=content.glossary_path, force=force)
+        report = write_content(
+            leaflets,
+            terms,
+            glossary_path=content.glossary_path,
+            force=force,
+            workflow=read_state(content_dir or settings.CONTENT_DIR),
+        )
     report.warnings = sanitising_warnings(content)
     return report

@@ -6,6 +6,11 @@ overwritten: that is a conflict, listed with file, leaflet and section, and noth
 written, unless `force` (the admin's version is kept in the history first). A leaflet loaded
 from a file is published at once, with a summary in patient words of what changed
 (medications.publishing.summary); a removed file takes its page offline.
+
+`force` overwrites admin edits with a new working copy holding the file's text (the admin's
+version stays in the history, the review record stays), a draft: publishing it is a separate,
+logged step (`publish_loaded`, load_content --publish). A leaflet new to this database whose
+export carries its workflow state (content.workflow_state) keeps that state and trail.
 """
 
 from dataclasses import dataclass, field
@@ -14,13 +19,14 @@ from django.conf import settings
 from django.utils import translation
 
 from medications import history, publishing
+from medications.content import workflow_state
 from medications.content.errors import display_path
 from medications.content.fingerprints import (
     leaflet_fingerprints,
     medication_fingerprints,
     term_fingerprint,
 )
-from medications.models import GlossaryTerm, Medication, SectionKind
+from medications.models import GlossaryTerm, Medication, ReviewStatus, SectionKind
 
 
 @dataclass
@@ -51,6 +57,7 @@ class LoadReport:
     unchanged: list = field(default_factory=list)
     kept: list = field(default_factory=list)  # changed in the admin, file unchanged: kept
     overwritten: list = field(default_factory=list)  # conflicts overwritten with force
+    drafts: list = field(default_factory=list)  # loaded as working copies, not published
     unpublished: list = field(default_factory=list)
     terms_created: int = 0
     terms_updated: int = 0
@@ -79,7 +86,7 @@ class Plan:
     parts: list = field(default_factory=list)
 
 
-def write_content(leaflets, terms, glossary_path=None, force=False):
+def write_content(leaflets, terms, glossary_path=None, force=False, workflow=None):
     """Write validated leaflets and terms (content.validate) in one batch of the write path.
     Raises ContentConflicts, with nothing written, when a file would overwrite admin edits."""
     report = LoadReport()
@@ -118,7 +125,7 @@ def write_content(leaflets, terms, glossary_path=None, force=False):
             raise ContentConflicts(conflicts)
         sync_glossary(terms, term_plans, removed, glossary_path, report)
         for valid, plan in zip(leaflets, leaflet_plans, strict=True):
-            sync_leaflet(valid, plan, current.get(valid.slug), report)
+            sync_leaflet(valid, plan, current.get(valid.slug), report, workflow or {})
         unpublish_missing({valid.slug for valid in leaflets}, report)
     return report
 
@@ -205,7 +212,7 @@ def sync_glossary(terms, plans, removed, glossary_path, report):
         report.terms_deleted += deleted.get(GlossaryTerm._meta.label, 0)
 
 
-def sync_leaflet(valid, plan, working, report):
+def sync_leaflet(valid, plan, working, report, workflow):
     if plan.action == "keep":
         report.kept.append(valid.slug)
         return
@@ -222,18 +229,37 @@ def sync_leaflet(valid, plan, working, report):
         with history.revision(None, "Bewaard vóór overschrijven door load_content --force"):
             history.keep_in_history(working)
         report.overwritten.append(valid.slug)
-    with history.revision(None, f"Geladen uit {source}"):
-        write_leaflet(valid, plan)
+    with history.revision(None, f"{LOADED_FROM} {source}"):
+        write_leaflet(valid, plan, working)
     medication = valid.form.instance
-    if valid.published:
+    (report.created if plan.action == "create" else report.updated).append(valid.slug)
+    state = workflow.get(valid.slug) if plan.action == "create" else None
+    if plan.action == "conflict":
+        report.drafts.append(valid.slug)  # published separately: load_content --publish
+    elif state:
+        publish_it = workflow_state.apply_state(medication, state, publishing.system_user())
+        if publish_it and valid.published:
+            publishing.publish(medication, None, None)
+        else:
+            report.drafts.append(valid.slug)
+        workflow_state.restore_document_control(medication, state)
+    elif valid.published:
         publishing.publish(medication, None, publishing.change_summary(medication))
     elif publishing.live_copy_of(medication) is not None and plan.action != "create":
         publishing.unpublish(medication, None, f"Offline volgens {source}")
-    (report.created if plan.action == "create" else report.updated).append(valid.slug)
 
 
-def write_leaflet(valid, plan):
+REVIEW_RECORD = ("last_reviewed", "reviewed_by", "next_review")
+LOADED_FROM = "Geladen uit"  # the comment of a version written by the loader
+
+
+def write_leaflet(valid, plan, working=None):
     medication = valid.form.save(commit=False)
+    if working is not None and working.last_reviewed > medication.last_reviewed:
+        # A review recorded in the admin after the file was written is not undone by it.
+        for name in REVIEW_RECORD:
+            setattr(medication, name, getattr(working, name))
+    publishing.mark_edited(medication)
     medication.is_published = valid.published
     medication.content_file = valid.source.path.name
     medication.imported_fingerprints = plan.fingerprints
@@ -269,3 +295,22 @@ def unpublish_missing(slugs_in_files, report):
             imported_fingerprints=medication_fingerprints(working)
         )
         report.unpublished.append(working.slug)
+
+
+def publish_loaded(user):
+    """Publish the working copies whose newest version is a load from their file and that are
+    not published yet (after `force`), by `user`, who needs the Eindredacteur's right; each
+    is in the admin's log under that user. Returns their slugs."""
+    done = []
+    with publishing.changes(), translation.override(settings.LANGUAGE_CODE):
+        waiting = Medication.working_copies.filter(is_published=True).exclude(
+            status=ReviewStatus.PUBLISHED
+        )
+        for working in waiting.exclude(content_file="").order_by("slug"):
+            newest = history.versions_of(working).first()
+            if newest is None or not newest.revision.comment.startswith(LOADED_FROM):
+                continue  # edited in the admin since: that goes through the review
+            summary = f"Geladen uit {working.content_file} (load_content --publish)"
+            publishing.publish(working, user, summary)
+            done.append(working.slug)
+    return done

@@ -25,6 +25,7 @@ from medications.forms import (
 )
 from medications.models import GlossaryTerm, Medication, Member
 from medications.rendering import removed_markup
+from medications.shape_checks import overlong, table_warnings, word_count
 
 # Front matter `source: {title: ...}` holds the fields source_title, ...
 GROUPS = ("source",)
@@ -63,6 +64,21 @@ def sanitising_warnings(content):
     for term in content.terms:
         for item in removed_markup(term.explanation):
             warnings.append(ContentError(content.glossary_path, term.line, removed_message(item)))
+    return warnings + shape_warnings(content)
+
+
+def shape_warnings(content):
+    """Broken tables and very long sections: the admin's warnings, with file and line."""
+    warnings = []
+    for leaflet in content.leaflets:
+        long = overlong({s.line: word_count(s.body) for s in leaflet.sections})
+        for section in leaflet.sections:
+            for warning in table_warnings(section.body):
+                # The body starts two lines under the heading (parse strips the blank line).
+                line = section.line + 1 + warning.line
+                warnings.append(ContentError(leaflet.path, line, warning.message))
+            if section.line in long:
+                warnings.append(ContentError(leaflet.path, section.line, long[section.line]))
     return warnings
 
 

@@ -174,6 +174,39 @@ class Medication(models.Model):
         "GlossaryTerm", blank=True, related_name="medications", verbose_name="gebruikte termen"
     )
     updated_at = models.DateTimeField("gewijzigd", auto_now=True)
+    # Optimistic concurrency: every change through the write path raises it; a form loaded
+    # from an older value is refused (medications.admin.concurrency).
+    edit_version = models.PositiveIntegerField("bewerkversie", default=0, editable=False)
+    # Document control: shown in the page footer and on every printed page.
+    owner_department = models.CharField(
+        "eigenaar (afdeling)",
+        max_length=120,
+        blank=True,
+        help_text="De afdeling die verantwoordelijk is voor de inhoud, bijvoorbeeld Reumatologie.",
+    )
+    reference_number = models.CharField(
+        "kenmerk", max_length=40, blank=True, help_text="Het documentnummer van het ziekenhuis."
+    )
+    version_number = models.PositiveIntegerField("versie", default=0, editable=False)
+    approved_by = models.CharField("goedgekeurd door", max_length=150, blank=True, editable=False)
+    approved_at = models.DateTimeField("goedgekeurd op", null=True, blank=True, editable=False)
+    # Four eyes: who offered it for review, and a reviewer's comment when sent back.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="aangeboden door",
+    )
+    submitted_at = models.DateTimeField("aangeboden op", null=True, blank=True, editable=False)
+    returned_comment = models.TextField("teruggestuurd met opmerking", blank=True, editable=False)
+    returned_by = models.CharField("teruggestuurd door", max_length=150, blank=True, editable=False)
+    returned_at = models.DateTimeField("teruggestuurd op", null=True, blank=True, editable=False)
+    # Withdrawal: the old address answers 410 with the reason and the date.
+    withdrawn_reason = models.TextField("reden van intrekken", blank=True, editable=False)
+    withdrawn_at = models.DateTimeField("ingetrokken op", null=True, blank=True, editable=False)
 
     all_copies = MedicationQuerySet.as_manager()
     objects = LiveMedicationManager(live=True)
@@ -268,6 +301,10 @@ class Medication(models.Model):
         if self.next_review or not self.last_reviewed:
             return self.next_review
         return self.last_reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
+
+    @property
+    def is_withdrawn(self):
+        return not self.is_published and self.withdrawn_at is not None
 
     @property
     def is_review_overdue(self):

@@ -32,7 +32,7 @@ from medications.printing import locks
 
 # The date printed is on the paper, so a cached PDF is only ever used on its own day.
 CACHE_TIMEOUT = 60 * 60 * 36
-STYLESHEETS = ("css/site.css", "css/print.css")
+STYLESHEETS = ("css/site.css", "css/print.css", "css/print-control.css")
 
 
 class ScreenOnlyCssNotices(logging.Filter):

@@ -5,7 +5,8 @@ transaction.
 
 - batch: `changes()`, the transaction-wide batch, and `record()` for the receivers;
 - derived: rendering, linking and the terms used;
-- workflow: submit, publish, take offline, record a review;
+- workflow: submit, send back, publish, take offline or withdraw, record a review;
+- four_eyes: the last editor does not publish their own edit;
 - summary: 'Wat is er veranderd?' in a patient's words, for a publish nobody summarised.
 """
 
@@ -17,8 +18,10 @@ from medications.publishing.workflow import (
     mark_edited,
     publish,
     record_review,
+    send_back,
     submit_for_review,
     system_user,
+    term_edited,
     unpublish,
 )
 
@@ -32,7 +35,9 @@ __all__ = [
     "publish",
     "record",
     "record_review",
+    "send_back",
     "submit_for_review",
     "system_user",
+    "term_edited",
     "unpublish",
 ]

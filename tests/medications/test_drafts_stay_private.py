@@ -97,6 +97,10 @@ def test_the_published_draft_shows_on_the_next_request(client, chief):
     client.force_login(chief)
     working = save_draft_with_marker(client)
     client.get("/medicijnen/azathioprine/")
+    # Four eyes: another Eindredacteur publishes what this one saved.
+    other = User.objects.create_user("eind2", password="x" * 16, is_staff=True)
+    other.groups.add(Group.objects.get(name=CHIEF_EDITOR))
+    client.force_login(other)
     publish = f"/beheer/medications/medication/{working.pk}/publiceren/"
     response = client.post(publish, {"summary": "Nieuwe zin in de samenvatting."})
     assert response.status_code == 302, response.content.decode()[:2000]

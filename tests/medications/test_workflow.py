@@ -8,6 +8,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.utils import timezone
 
 from medications.content import load_content
@@ -37,15 +38,19 @@ def user_with_role(django_user_model, role, username=None):
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    client.force_login(user_with_role(django_user_model, "Redacteur"))
-    return client
+def editor(django_user_model):
+    """A Redacteur in a browser of their own (four eyes: the editor and the reviewer are two
+    people, each with their own session)."""
+    browser = Client()
+    browser.force_login(user_with_role(django_user_model, "Redacteur"))
+    return browser
 
 
 @pytest.fixture
-def chief_editor(client, django_user_model):
-    client.force_login(user_with_role(django_user_model, "Eindredacteur"))
-    return client
+def chief_editor(django_user_model):
+    browser = Client()
+    browser.force_login(user_with_role(django_user_model, "Eindredacteur"))
+    return browser
 
 
 def change_url(medication, step=""):
@@ -216,7 +221,16 @@ def test_every_change_is_a_version_with_who_and_a_readable_difference(leaflet, e
     assert "<ins>,bijhetontbijt</ins>" in page.replace(" ", "")
 
 
-def test_a_restore_is_a_new_version_with_the_old_text(leaflet, editor, chief_editor, client):
+@pytest.fixture
+def second_chief_editor(django_user_model):
+    browser = Client()
+    browser.force_login(user_with_role(django_user_model, "Eindredacteur", "eindredacteur2"))
+    return browser
+
+
+def test_a_restore_is_a_new_version_with_the_old_text(
+    leaflet, editor, chief_editor, second_chief_editor, client
+):
     edit_dosing(editor, leaflet)
     chief_editor.post(change_url(leaflet, "publiceren/"), {"summary": "Nieuwe dosering"})
     loaded = leaflet_versions(leaflet)[-1]
@@ -232,7 +246,10 @@ def test_a_restore_is_a_new_version_with_the_old_text(leaflet, editor, chief_edi
     assert leaflet.status == ReviewStatus.DRAFT
     assert OLD_TEXT in leaflet.sections.get(kind="dosering").body_markdown
     assert NEW_TEXT in public_page(client)  # live again only once published
-    chief_editor.post(change_url(leaflet, "publiceren/"), {"summary": "Oude dosering terug"})
+    # The restore is the chief editor's own edit: another one publishes it (four eyes).
+    refused = chief_editor.post(change_url(leaflet, "publiceren/"), {"summary": "Terug"})
+    assert refused.status_code == 200 and NEW_TEXT in public_page(client)
+    second_chief_editor.post(change_url(leaflet, "publiceren/"), {"summary": "Oude dosering terug"})
     assert OLD_TEXT in public_page(client)
 
 
@@ -261,12 +278,11 @@ def test_publishing_and_loading_leave_a_trail(leaflet, chief_editor):
         "inhoudsbestanden"
     )
     chief_editor.post(
-        "/beheer/medications/medication/",
-        {
-            "action": "take_offline",
-            "_selected_action": [leaflet.pk],
-        },
+        change_url(leaflet, "offline-halen/"),
+        {"reason": "Niet meer in gebruik in ons ziekenhuis.", "confirm": "on"},
     )
     leaflet.refresh_from_db()
     assert not leaflet.live_copy.is_published
-    assert LogEntry.objects.filter(change_message__startswith="Offline gehaald").exists()
+    assert LogEntry.objects.filter(
+        change_message="Offline gehaald: Niet meer in gebruik in ons ziekenhuis."
+    ).exists()

@@ -1,9 +1,18 @@
-"""`python manage.py load_content [DIR] [--force]`: check the content files, then load them."""
+"""`python manage.py load_content [DIR] [--force] [--publish --user NAME]`: check the content
+files, then load them. `--force` overwrites admin edits with a draft; `--publish` publishes
+the drafts whose text is their file's, in the name of an Eindredacteur (in the admin's log)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from medications.content import ContentConflicts, ContentErrors, LoadInProgress, load_content
+from medications.content import (
+    ContentConflicts,
+    ContentErrors,
+    LoadInProgress,
+    load_content,
+    publish_loaded,
+)
 
 
 class Command(BaseCommand):
@@ -29,11 +38,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="overschrijf ook wijzigingen uit de beheeromgeving (die blijven in de "
-            "geschiedenis, zodat u ze kunt terugzetten)",
+            help="overschrijf ook wijzigingen uit de beheeromgeving met een concept (ze blijven "
+            "in de geschiedenis, zodat u ze kunt terugzetten; de controle blijft staan)",
         )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="publiceer daarna de concepten met precies de tekst van hun bestand "
+            "(met --user: een eindredacteur)",
+        )
+        parser.add_argument("--user", help="gebruikersnaam van de eindredacteur die publiceert")
 
-    def handle(self, *args, directory, force, wait, **options):
+    def handle(self, *args, directory, force, wait, publish, user, **options):
+        publisher = self.publisher(user) if publish else None
+
         def on_wait():
             self.stderr.write("Een andere load_content is bezig; deze wacht tot die klaar is.")
 
@@ -57,6 +75,19 @@ class Command(BaseCommand):
                 "beheeromgeving blijft dan in de geschiedenis."
             ) from None
         self.print_report(report)
+        if publisher is not None:
+            published = publish_loaded(publisher)
+            self.stdout.write(
+                f"gepubliceerd door {publisher.get_username()}: {', '.join(published) or 'niets'}"
+            )
+
+    def publisher(self, username):
+        if not username:
+            raise CommandError("--publish vraagt --user: wie publiceert (een eindredacteur)?")
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None or not user.has_perm("medications.publish_medication"):
+            raise CommandError(f"'{username}' is geen eindredacteur: die mag niet publiceren.")
+        return user
 
     def print_report(self, report):
         for warning in report.warnings:
@@ -67,6 +98,7 @@ class Command(BaseCommand):
             ("ongewijzigd", report.unchanged),
             ("gewijzigd in de beheeromgeving, bestand niet opnieuw geladen", report.kept),
             ("overschreven (vorige versie in de geschiedenis)", report.overwritten),
+            ("als concept geladen, nog niet gepubliceerd (--publish)", report.drafts),
             ("offline gehaald (bestand weg)", report.unpublished),
         ):
             if slugs:

@@ -1,10 +1,12 @@
-"""`python manage.py review_due [--days N]`: leaflets whose review is overdue or due soon.
+"""`python manage.py review_due [--days N] [--mail]`: leaflets whose review is overdue or due
+soon. `--mail` also sends them to the Eindredacteuren (run it weekly from cron).
 
 Exits with status 1 when any review is overdue, so a scheduled job can raise the alarm.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
+from medications import notifications
 from medications.models import Medication
 
 
@@ -16,9 +18,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=30, help="vooruitkijken (standaard 30)")
+        parser.add_argument(
+            "--mail", action="store_true", help="stuur de lijst ook naar de eindredacteuren"
+        )
 
-    def handle(self, *args, days, **options):
+    def handle(self, *args, days, mail, **options):
         due = Medication.working_copies.review_due(days)
+        if mail:
+            sent = notifications.review_digest(due)
+            self.stdout.write(f"E-mail naar {sent} eindredacteur(en).")
         for medication in due:
             state = "TE LAAT" if medication.is_review_overdue else "binnenkort"
             self.stdout.write(

@@ -63,10 +63,11 @@ def test_force_overwrites_and_keeps_the_admin_version_in_the_history(content_dir
 
     report = load_content(changed_file(content_dir), force=True)
 
-    assert report.overwritten == ["testmiddel"]
+    assert report.overwritten == ["testmiddel"] and report.drafts == ["testmiddel"]
     working = Medication.working_copies.get(slug="testmiddel")
     assert working.sections.get(kind="dosering").body_markdown == FILE_TEXT
-    assert FILE_TEXT in client.get("/medicijnen/testmiddel/").content.decode()
+    assert working.status == "concept"  # a new working copy: publishing is a separate step
+    assert FILE_TEXT not in client.get("/medicijnen/testmiddel/").content.decode()
     kept = next(
         version
         for version in history.versions_of(working)
