@@ -69,7 +69,7 @@ def test_an_export_keeps_workflow_state_in_a_fresh_database(
 
     state = json.loads((export / "workflow.json").read_text())["testmiddel"]
     assert state["status"] == ReviewStatus.DRAFT and state["version_number"] == 1
-    assert [p["summary"][:11] for p in state["publications"]] == ["Geladen uit"]
+    assert len(state["publications"]) == 1
 
     # A fresh database: the draft is not published, the trail comes along.
     Medication.all_copies.all().delete()
