@@ -54,10 +54,10 @@ MEMBERS_PART = "Welke medicijnen horen bij deze groep?"
 NOT_SHOWN = {
     "id", "is_live", "working_copy", "is_published", "status", "content_file",
     "imported_fingerprints", "updated_at",
-    # The workflow's own bookkeeping (issue 16): versions, approval, send-back, withdrawal.
-    "edit_version", "version_number", "approved_by", "approved_at", "submitted_by",
-    "submitted_at", "returned_comment", "returned_by", "returned_at", "withdrawn_reason",
-    "withdrawn_at",
+    # The editors' bookkeeping and document control: no new text for patients.
+    "edit_version", "version_number", "approved_by", "approved_at", "owner_department",
+    "reference_number", "submitted_by", "submitted_at", "returned_comment", "returned_by",
+    "returned_at", "withdrawn_reason", "withdrawn_at",
 }  # fmt: skip
 NOT_SHOWN_IN_SECTIONS = {"id", "medication", "kind", "position"}
 
