@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from reversion.models import Version
 
-from medications.forms import CleanTextForm
+from medications.forms import CleanTextForm, StructuredField
 from medications.history import marked_pair
 
 NOT_COMPARED = {"id", "DELETE", "medication", "loaded_version"}
@@ -106,6 +106,11 @@ def form_rows(form, saved, prefix=""):
         theirs = getattr(saved, name, "") if saved is not None else ""
         if hasattr(theirs, "pk"):
             theirs = str(theirs)
+        if isinstance(field, StructuredField):
+            # The same YAML an editor writes, keys in one order: PostgreSQL's jsonb keeps
+            # its own order, which is no difference.
+            theirs = field.prepare_value(type(field).clean_value(theirs))
+            yours = field.prepare_value(yours)
         if shown(theirs) != shown(yours):
             rows.append(MergeRow(f"{prefix}{field.label}", shown(theirs), shown(yours)))
     return rows
