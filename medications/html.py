@@ -50,6 +50,18 @@ class Explanation:
         return f"{reverse('medications:glossary')}#{self.slug}"
 
 
+@dataclass(frozen=True)
+class ShownSection:
+    """A section as a page or a printout shows it: its stored HTML presented (`html`)."""
+
+    kind: str
+    anchor: str
+    heading: str
+    html: str
+    source_silent: bool
+    is_alarm: bool
+
+
 def explanations(terms):
     """Glossary terms (rows) -> {slug: Explanation}, for page_html and paper_html."""
     return {

@@ -1,7 +1,5 @@
 """Thin views: fetch with a queryset or a plain function, render a template."""
 
-from dataclasses import dataclass
-
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -36,22 +34,10 @@ def published_leaflet(slug):
     return get_object_or_404(Medication.objects.published().with_page_content(), slug=slug)
 
 
-@dataclass(frozen=True)
-class ShownSection:
-    """A section as the page shows it: its stored HTML presented (medications.html)."""
-
-    kind: str
-    anchor: str
-    heading: str
-    html: str
-    source_silent: bool
-    is_alarm: bool
-
-
 def shown_sections(medication):
     explanations = stored_html.explanations(medication.glossary_terms.all())
     return [
-        ShownSection(
+        stored_html.ShownSection(
             kind=section.kind,
             anchor=section.anchor,
             heading=section.heading,

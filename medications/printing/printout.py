@@ -22,18 +22,6 @@ class SectionChoice:
 
 
 @dataclass
-class PrintedSection:
-    """A section as printed: like Section for the templates, with its links made for paper."""
-
-    kind: str
-    anchor: str
-    heading: str
-    html: str  # as printed (medications.html.paper_html)
-    source_silent: bool
-    is_alarm: bool
-
-
-@dataclass
 class PrintedTerm:
     """A glossary term in the appendix, with the forms the printed text uses when they differ
     from the term itself ('immuunsysteem' for Afweersysteem)."""
@@ -73,7 +61,7 @@ def build_printout(medication, requested_kinds, page_url):
     terms = printed_terms([s.body_html for s in sections])
     explanations = stored_html.explanations(term.row for term in terms)
     printed_sections = [
-        PrintedSection(
+        stored_html.ShownSection(
             kind=s.kind,
             anchor=s.anchor,
             heading=s.heading,
