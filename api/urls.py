@@ -1,0 +1,68 @@
+"""The API's addresses: django-ninja's routes, each served as the site serves its pages
+(portal.policy): the cached ones through the whole-page cache (ETag, Last-Modified, 304,
+keyed by the language asked for), the ones that compute per question (search, lookup, the
+change feed, oEmbed) under a per-client rate limit. HEAD is answered as GET (the cache and
+the server send no body).
+"""
+
+from functools import wraps
+
+from django.urls import URLPattern
+from django.utils.cache import patch_vary_headers
+
+from api.endpoints import api
+from portal.policy import CachePolicy, RateLimit
+
+
+def first_number(values):
+    """`page=`: one small number, or nothing (the view then answers the first page)."""
+    return tuple(value for value in values[:1] if value.isdigit() and len(value) <= 4)
+
+
+def one_of(*allowed):
+    return lambda values: tuple(value for value in values[:1] if value in allowed)
+
+
+FHIR_FORMAT = {"_format": one_of("json", "application/json", "application/fhir+json")}
+CACHED = {
+    "medicines": {"page": first_number},
+    "medicine": {},
+    "epi": FHIR_FORMAT,
+    "epi-type2": FHIR_FORMAT,
+    "code-system": {},
+    "glossary": {},
+    "api-root": {},
+    "openapi-json": {},
+    "openapi-view": {},
+}
+LIMITED = {"search": "search", "lookup": "api", "changes": "api", "oembed": "api"}
+
+
+def served(view, name):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "HEAD":
+            request.method = "GET"
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    if name in CACHED:
+        wrapped.page_cache = CachePolicy(CACHED[name], by_language=True)
+    if name in LIMITED:
+        wrapped.rate_limit = RateLimit("RATE_LIMIT_SEARCH", LIMITED[name])
+    return wrapped
+
+
+def patterns():
+    routes, _app_name, _namespace = api.urls
+    return [
+        URLPattern(
+            route.pattern, served(route.callback, route.name), route.default_args, route.name
+        )
+        for route in routes
+    ]
+
+
+app_name = api.urls_namespace  # "api": ninja's docs reverse "api:openapi-json"
+urlpatterns = patterns()
