@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError
 from ninja.openapi.docs import Swagger
 
 from api import fhir, leaflets, schemas
@@ -60,6 +61,14 @@ api = NinjaAPI(
 @api.exception_handler(Http404)
 def not_found(request, exception):
     return problem_response(404, "Niet gevonden", "Deze folder of dit adres bestaat niet.")
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exception):
+    wrong = sorted({".".join(map(str, error["loc"][1:])) for error in exception.errors})
+    return problem_response(
+        400, "Ongeldige vraag", f"Deze parameters kloppen niet: {', '.join(wrong)}.", errors=wrong
+    )
 
 
 @api.exception_handler(UnknownLanguage)
@@ -403,7 +412,7 @@ def feed_item(step, live):
     return {
         "slug": live.slug,
         "kind": step.kind,
-        "date": step.published_at,
+        "date": step.published_at.isoformat(),
         "version": step.version,
         "summary": step.summary,
         "api": leaflets.api_url("medicine", live.slug) if live.is_published else None,

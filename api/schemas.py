@@ -192,7 +192,7 @@ class SearchAnswer(Schema):
 class FeedItem(Schema):
     slug: str
     kind: str = Field(description="'gepubliceerd' (published) or 'offline' (taken offline).")
-    date: datetime.datetime
+    date: str = Field(description="ISO 8601, to the microsecond: pass it as `since`.")
     version: int | None
     summary: str
     api: str | None

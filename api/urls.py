@@ -13,14 +13,18 @@ from django.utils.cache import patch_vary_headers
 from api.endpoints import api
 from portal.policy import CachePolicy, RateLimit
 
+INVALID = ("?",)  # any value the view refuses (400): one key, never cached (not a 200)
+
 
 def first_number(values):
-    """`page=`: one small number, or nothing (the view then answers the first page)."""
-    return tuple(value for value in values[:1] if value.isdigit() and len(value) <= 4)
+    """`page=`: one small number; anything else is one key the view answers 400 for."""
+    if not values:
+        return ()
+    return (values[0],) if values[0].isdigit() and len(values[0]) <= 4 else INVALID
 
 
 def one_of(*allowed):
-    return lambda values: tuple(value for value in values[:1] if value in allowed)
+    return lambda values: () if not values else (values[0],) if values[0] in allowed else INVALID
 
 
 FHIR_FORMAT = {"_format": one_of("json", "application/json", "application/fhir+json")}
@@ -41,9 +45,13 @@ LIMITED = {"search": "search", "lookup": "api", "changes": "api", "oembed": "api
 def served(view, name):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method == "HEAD":
+        asked = request.method
+        if asked == "HEAD":
             request.method = "GET"
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            request.method = asked
         patch_vary_headers(response, ["Accept-Language"])
         return response
 
