@@ -10,8 +10,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 
-from medications import views as leaflet_views
 from medications.choices import SectionKind
+from medications.site import views as leaflet_views
 
 SAFETY_BOX = "veiligheid"  # the part name of the safety box ("Wanneer contact opnemen?")
 DEFAULT_SIZE = (640, 900)

@@ -23,9 +23,9 @@ from api.languages import leaflet_languages, term_languages
 from medications import html as stored_html
 from medications.addresses import absolute_url
 from medications.models import GlossaryTerm, Medication, Publication
-from portal.errors import problem_response
-from portal.languages import UnknownLanguage, requested_language
 from search.query import search_medications
+from serving.errors import problem_response
+from serving.languages import UnknownLanguage, requested_language
 
 PAGE_SIZE = 25
 FEED_SIZE = 100

@@ -13,7 +13,7 @@ from api.languages import leaflet_languages
 from medications import html as stored_html
 from medications.addresses import absolute_url, site_base_url
 from medications.models import Medication
-from medications.seo import HEALTH_ASPECTS
+from medications.site.seo import HEALTH_ASPECTS
 
 
 class LanguageMissing(Exception):

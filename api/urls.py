@@ -1,5 +1,5 @@
 """The API's addresses: django-ninja's routes, each served as the site serves its pages
-(portal.policy): the cached ones through the whole-page cache (ETag, Last-Modified, 304,
+(serving.policy): the cached ones through the whole-page cache (ETag, Last-Modified, 304,
 keyed by the language asked for), the ones that compute per question (search, lookup, the
 change feed, oEmbed) under a per-client rate limit. HEAD is answered as GET (the cache and
 the server send no body).
@@ -11,7 +11,7 @@ from django.urls import URLPattern
 from django.utils.cache import patch_vary_headers
 
 from api.endpoints import api
-from portal.policy import CachePolicy, RateLimit
+from serving.policy import CachePolicy, RateLimit
 
 INVALID = ("?",)  # any value the view refuses (400): one key, never cached (not a 200)
 

@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from api import embedding
-from pages.health import health
 from portal import login
-from portal.policy import public_page
+from serving.health import health
+from serving.policy import public_page
 
 admin.site.site_header = "Medicijninformatie: redactie"
 admin.site.site_title = "Redactie"
@@ -21,7 +21,7 @@ urlpatterns = [
     # The admin's own login, behind the checks of portal.login (before axes counts a try).
     path("beheer/login/", login.guarded(admin.site.login)),
     path("beheer/", admin.site.urls),
-    # For load balancers: 200 or 503, details for staff only (pages/health.py).
+    # For load balancers: 200 or 503, details for staff only (serving/health.py).
     path("health/", health, name="health"),
     # Open data: the read-only API (OpenAPI document and docs at /api/v1/docs/) and the
     # embeddable views of leaflets for patient portals.
@@ -31,7 +31,7 @@ urlpatterns = [
     path("", include("medications.urls")),
 ]
 
-handler400 = "portal.errors.bad_request"
-handler403 = "portal.errors.permission_denied"
-handler404 = "portal.errors.page_not_found"
-handler500 = "portal.errors.server_error"
+handler400 = "serving.errors.bad_request"
+handler403 = "serving.errors.permission_denied"
+handler404 = "serving.errors.page_not_found"
+handler500 = "serving.errors.server_error"
