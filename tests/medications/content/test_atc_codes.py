@@ -49,3 +49,30 @@ def test_a_members_malformed_code_names_the_member(content_dir):
     with pytest.raises(ContentErrors) as refused:
         load_content(content_dir({"testmiddel.md": text}))
     assert "lid 1" in str(refused.value) and "geen ATC-code" in str(refused.value)
+
+
+def test_editors_set_and_check_codes_in_the_admin(client):
+    from django.contrib.auth.models import Group, User
+
+    from medications.roles import CHIEF_EDITOR
+    from tests.helpers import admin_form_data
+
+    chief = User.objects.create_user("eind", password="x" * 16, is_staff=True)
+    chief.groups.add(Group.objects.get(name=CHIEF_EDITOR))
+    client.force_login(chief)
+    working = Medication.working_copies.get(slug="jak-remmers")
+    url = f"/beheer/medications/medication/{working.pk}/change/"
+    page = client.get(url)
+    assert "Codes voor andere systemen" in page.content.decode()
+    data = admin_form_data(page)
+    member_fields = sorted(name for name in data if name.endswith("-atc"))
+    assert len(member_fields) == 4
+    data[member_fields[0]] = "JAK1"
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "geen ATC-code" in refused.content.decode()
+    data[member_fields[0]] = "L04AF02"
+    data["atc"] = "L04AF"
+    assert client.post(url, data).status_code == 302
+    working.refresh_from_db()
+    assert working.atc == "L04AF"
