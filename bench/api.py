@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from served import gunicorn, prepared, require_wrk, wrk  # noqa: E402
 
 ANSWERS = {
+    # The leaflet's page as a reference: the API should cost what a page costs.
+    "page": ("/medicijnen/azathioprine/", "html"),
     "detail": ("/api/v1/medicines/azathioprine/", "json"),
     "epi": ("/api/v1/medicines/azathioprine/epi", "json"),
     "epi-type2": ("/api/v1/medicines/jak-remmers/epi/type2", "json"),
