@@ -313,7 +313,10 @@ def search(
     with translation.override(language):
         results = search_medications(q, language=language)
         exact = slug_of_page(results.redirect_url) if results.redirect_url else None
-        hits = [hit for hit in results.hits if language in leaflet_languages(hit.medication)]
+        languages = {
+            group.medication.pk: leaflet_languages(group.medication) for group in results.groups
+        }
+        hits = [hit for hit in results.hits if language in languages[hit.medication.pk]]
         return {
             "language": language,
             "query": results.query,
