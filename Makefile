@@ -11,7 +11,7 @@ SECRET_FILE := .local-secret-key
 # plain HTTP on this machine, with the address printed on leaflets pointing here.
 LOCAL_ENV := DJANGO_HTTPS=0 PORTAL_BASE_URL=http://$(HOST)
 
-.PHONY: install lock migrate load static run dev test test-postgres test-browser smoke smoke-cluster lint format bench clean
+.PHONY: install lock migrate load static run dev test test-postgres test-browser smoke smoke-cluster lint format bench openapi clean
 
 # Installed from the lock (the versions tested), then the project itself; pyproject.toml
 # stays the source of the ranges: `make lock` writes requirements.lock from it.
@@ -77,11 +77,17 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The API's OpenAPI document, checked in: tests/api/test_openapi.py fails until it is made again
+# after a change to the API.
+openapi: install
+	$(MANAGE) export_openapi_schema --api api.endpoints.api --output api/openapi.json --indent 2 --sorted
+
 bench: install
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/pdf.py
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache $(SECRET_FILE)

@@ -74,6 +74,11 @@ INSTALLED_APPS = [
     "medications",
     "search",
     "serving",
+    # The open data API (api/): django-ninja's docs assets (Swagger UI) come from its own
+    # static files, served by the site: no CDN, under the site's CSP.
+    "ninja",
+    "corsheaders",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +88,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside everything that may refuse a request, so a 400, 429 or 503 has them too.
     "csp.middleware.CSPMiddleware",
+    # CORS headers on the API's answers, cached ones included (CORS_URLS_REGEX).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A Host not in ALLOWED_HOSTS is a 400 before any limit or cached page.
@@ -191,6 +198,8 @@ RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "10/m")
 RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
+# The API's search, lookup, change feed and oEmbed share RATE_LIMIT_SEARCH (api/urls.py); its
+# other answers are cached pages, served as the site's pages are.
 RATE_LIMIT_PRINT = os.environ.get("PORTAL_RATE_LIMIT_PRINT", "30/m")
 # A refused client waits this long for its 429, on at most this many threads per worker.
 RATE_LIMIT_PAUSE = float(os.environ.get("PORTAL_RATE_LIMIT_PAUSE", "0.5"))
@@ -332,6 +341,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# The open data API: anyone may read it from a browser on another site (GET only, no
+# credentials); nothing else on the site is shared that way.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-Request-ID"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+# Origins that may frame the embeddable leaflet views (/embed/...), e.g. the hospital's
+# patient portal: "https://mijn.ziekenhuis.nl". Empty: nobody may.
+EMBED_ORIGINS = env_list("PORTAL_EMBED_ORIGINS", "")
 
 # One JSON object per line, each with its request's id (portal.logs).
 LOGGING = {

@@ -32,10 +32,13 @@ CACHE_TIMEOUT = 60 * 60 * 24  # the day is in the key, so an entry is never used
 RECENT_PAGES = 100  # per worker, in memory: about 5 MB at most
 # Headers the cache sets per request itself (by the encoding chosen, by revalidation).
 PER_RESPONSE_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "vary"}
+# What a view says about its own headers, as attributes the outer middleware read (an embed
+# may be framed by the origins the hospital lists): kept with the page and set again.
+RESPONSE_ATTRIBUTES = ("xframe_options_exempt", "_csp_replace")
 SITE_SETTINGS = (
     "SITE_NAME", "SITE_LOGO_TEXT", "SITE_HOSPITAL_NAME", "SITE_CONTACT_PHONE",
     "SITE_CONTACT_EMAIL", "SITE_CONTACT_TEXT", "SITE_BASE_URL", "REVIEW_INTERVAL_DAYS",
-    "ALLOWED_HOSTS",
+    "ALLOWED_HOSTS", "EMBED_ORIGINS",
 )  # fmt: skip
 
 
@@ -47,6 +50,7 @@ class CachedPage:
     etag: str
     last_modified: int | None = None
     vary: list = field(default_factory=lambda: ["Accept-Encoding"])
+    attributes: dict = field(default_factory=dict)
 
 
 class RecentPages:
@@ -128,7 +132,17 @@ def make_entry(response, changed_at):
         },
         etag=quote_etag(hashlib.sha256(body).hexdigest()[:32]),
         last_modified=int(changed_at.timestamp()) if changed_at else None,  # HTTP: seconds
+        vary=["Accept-Encoding", *own_vary(response)],
+        attributes={
+            name: getattr(response, name) for name in RESPONSE_ATTRIBUTES if hasattr(response, name)
+        },
     )
+
+
+def own_vary(response):
+    """The request headers the view said its page depends on (Accept-Language for the API)."""
+    names = (name.strip() for name in response.get("Vary", "").split(","))
+    return [name for name in names if name and name.lower() != "accept-encoding"]
 
 
 def chosen_encoding(request):
@@ -180,5 +194,7 @@ def respond(request, entry):
     if entry.last_modified is not None:
         response["Last-Modified"] = http_date(entry.last_modified)
     response["Vary"] = ", ".join(entry.vary)
+    for name, value in getattr(entry, "attributes", {}).items():  # entries of older code: none
+        setattr(response, name, value)
     response["Cache-Control"] = "public, no-cache"  # always ask: a change shows at once
     return response

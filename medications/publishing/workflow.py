@@ -62,7 +62,14 @@ def publish(working, user, summary):
         if summary is None:  # the same text again (a load of an export): nothing for patients
             log(working, user, f"Gepubliceerd, zonder regel voor patiënten{waived}")
         else:
-            record_step(working, user, PublicationKind.PUBLISHED, summary, note=waived)
+            record_step(
+                working,
+                user,
+                PublicationKind.PUBLISHED,
+                summary,
+                note=waived,
+                version=working.version_number,
+            )
         batch.publish(working.pk)
 
 
@@ -152,9 +159,13 @@ def record_review(working, user, reviewed_on=None, next_review=None):
         log(working, user, f"Gecontroleerd op {working.last_reviewed:%d-%m-%Y}.")
 
 
-def record_step(working, user, kind, summary, note=""):
+def record_step(working, user, kind, summary, note="", version=None):
     Publication.objects.create(
-        medication=working, kind=kind, summary=summary, published_by=user or system_user()
+        medication=working,
+        kind=kind,
+        summary=summary,
+        version=version,
+        published_by=user or system_user(),
     )
     log(working, user, f"{PublicationKind(kind).label}: {summary}{note}")
 

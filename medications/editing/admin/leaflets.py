@@ -77,7 +77,7 @@ class MemberInline(TranslationTabularInline):
     form = CleanTextForm
     formset = MemberFormSet
     extra = 0
-    fields = ("position", "substance", "brand_names", "note")
+    fields = ("position", "substance", "brand_names", "atc", "note")
 
 
 @admin.register(Medication)
@@ -97,7 +97,15 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
             {"fields": ("key_points", "alarm", "contacts")},
         ),
         ("Veelgestelde vragen", {"fields": ("questions",)}),
-        ("Namen", {"fields": ("brand_names", "other_names")}),
+        ("Namen", {"fields": ("substance", "brand_names", "other_names")}),
+        (
+            "Codes voor andere systemen",
+            {
+                "fields": ("atc",),
+                "description": "Niet zichtbaar voor patiënten: voor de API, FHIR en "
+                "koppelingen met het EPD.",
+            },
+        ),
         (
             "Bron",
             {
