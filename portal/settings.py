@@ -76,6 +76,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Every request gets an id, in its response and in every log line (portal.logs).
     "portal.logs.RequestIdMiddleware",
+    # A page the stack below sent from the page cache before is sent from here the next time,
+    # with the headers the stack added to it: no other middleware, no URL resolver (pages/early.py).
+    "pages.early.EarlyPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside everything that may refuse a request, so a 400, 429 or 503 has them too.
@@ -174,6 +177,12 @@ CACHES = (
 )
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
+
+# Each worker keeps the pages it sent last in its memory, as ready-to-send bytes (identity,
+# gzip and brotli): at most this many, and at most this many MB of them (least recently used
+# go first). The bench (bench/pages.py) reports what they hold after its mixed run.
+PAGE_CACHE_ENTRIES = int(os.environ.get("PORTAL_PAGE_CACHE_ENTRIES", "200"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PORTAL_PAGE_CACHE_MB", "24")) * 1024 * 1024
 
 # Per-client limits (django-ratelimit, counted in the default cache; a cache that is down
 # lets requests through rather than locking patients out).
