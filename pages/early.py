@@ -104,7 +104,8 @@ class EarlyPageMiddleware:
             if name.lower() not in page_cache.PER_RESPONSE_HEADERS | OUTER_PER_REQUEST
         )
         self.paths.put(request.path_info, KnownPath(policy, rate_limit))
-        self.pages.put((page_key, request.is_secure()), EarlyPage(entry, headers, view_header_names))
+        page = EarlyPage(entry, headers, view_header_names)
+        self.pages.put((page_key, request.is_secure()), page)
 
     def stats(self):
         """(pages, bytes) held by this worker: reported by the bench."""

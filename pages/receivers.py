@@ -1,13 +1,14 @@
 """Pages listen to the content's write path, as search does: whatever changed in a
 transaction, the content version changes with it, in that same transaction; once it is
-committed, the PDFs of the leaflets it changed are made in the background."""
+committed, the PDFs of the leaflets it changed are made in the background, and this
+process's pages are made again at once (pages.warming)."""
 
 from django.conf import settings
 from django.db import transaction
 from django.dispatch import receiver
 
 from medications.signals import content_changed
-from pages import prerender
+from pages import prerender, warming
 from pages.models import ContentVersion
 
 
@@ -22,3 +23,10 @@ def render_pdfs_once_committed(sender, medication_ids, glossary_term_ids, **kwar
     if prerender.enabled and settings.PDF_PRERENDER:
         glossary_changed = bool(glossary_term_ids)
         transaction.on_commit(lambda: prerender.start(medication_ids, glossary_changed))
+
+
+@receiver(content_changed)
+def warm_pages_once_committed(sender, **kwargs):
+    """Every page under the new content version, made before a visitor asks (pages.warming;
+    other workers and servers see the new version within a second)."""
+    transaction.on_commit(warming.wake)

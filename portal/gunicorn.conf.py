@@ -39,3 +39,11 @@ forwarded_allow_ips = ",".join(
 # A SCRIPT_NAME or PATH_INFO request header is dropped, whoever sends it: the site lives at
 # the root of its host, and a prefix taken from a header let one request steer the page cache.
 forwarder_headers = ""
+
+
+def post_worker_init(worker):
+    """Each worker makes the site's pages into the cache now (a deploy) and after every
+    publish, in a thread of its own (pages.warming)."""
+    from pages import warming
+
+    warming.start(worker.wsgi)

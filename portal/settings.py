@@ -206,6 +206,10 @@ PDF_RENDER_TIMEOUT = float(os.environ.get("PORTAL_PDF_RENDER_TIMEOUT", "20"))
 # After a publish, the full PDFs of the leaflets it changed are made in the background
 # (pages.prerender), so a nurse's first download is already in the cache.
 PDF_PRERENDER = env_bool("PORTAL_PDF_PRERENDER", True)
+# After a publish and when a server starts, each worker makes every public page and print view
+# into the cache in the background, and one worker per server the missing full PDFs (with
+# PDF_PRERENDER), so no visitor waits for a render (pages.warming).
+WARM_PAGES = env_bool("PORTAL_WARM_PAGES", True)
 # How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
 PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
 LOCK_DIR = os.environ.get(
