@@ -29,7 +29,7 @@ loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
 
 # Forwarded headers (X-Forwarded-For, X-Forwarded-Proto) are taken only from the proxies of
-# PORTAL_TRUSTED_PROXIES, the same setting the site uses to find the client (portal.clients);
+# PORTAL_TRUSTED_PROXIES, the same setting the site uses to find the client (serving.clients);
 # empty (no proxy): from no one. gunicorn's own default trusts 127.0.0.1.
 forwarded_allow_ips = ",".join(
     str(ipaddress.ip_network(entry.strip(), strict=False))  # as portal/settings.py reads it
@@ -43,7 +43,7 @@ forwarder_headers = ""
 
 def post_worker_init(worker):
     """Each worker makes the site's pages into the cache now (a deploy) and after every
-    publish, in a thread of its own (pages.warming)."""
-    from pages import warming
+    publish, in a thread of its own (medications.printing.warming)."""
+    from medications.printing import warming
 
     warming.start(worker.wsgi)
