@@ -37,14 +37,22 @@ SITE_PAGES = ("/", "/woordenlijst/", "/sitemap.xml", "/robots.txt")
 warmer = None  # this process's Warmer, once started
 
 
+def published_slugs():
+    return list(Medication.objects.published().order_by("slug").values_list("slug", flat=True))
+
+
 def public_paths():
     """Every page a visitor can get from the page cache without a query string of its own:
     the site's pages, each published leaflet's page and its print view (all sections)."""
     paths = list(SITE_PAGES)
-    for slug in Medication.objects.published().order_by("slug").values_list("slug", flat=True):
+    for slug in published_slugs():
         paths.append(reverse("medications:detail", args=[slug]))
         paths.append(reverse("medications:print", args=[slug]))
     return paths
+
+
+def pdf_paths():
+    return [reverse("medications:pdf", args=[slug]) for slug in published_slugs()]
 
 
 def site_environ(path):
@@ -94,22 +102,23 @@ def fetch(application, path):
     return statuses[0]
 
 
-def warm_pages(application):
-    for path in public_paths():
+def warm_pages(application, paths):
+    for path in paths:
         status = fetch(application, path)
         if not status.startswith("200"):
             logger.warning("Pagina vooraf maken gaf %s: %s", status, path)
 
 
-def warm_pdfs():
-    """The full PDF of every published leaflet, made where it is not in the PDF cache, by one
-    worker of this server at a time (another one busy with it: nothing to do here)."""
-    try:
-        with locks.held(locks.lock_path("pdf-warming.lock"), blocking=False):
-            ids = list(Medication.objects.published().values_list("pk", flat=True))
-            prerender.render_leaflets(ids, glossary_changed=False)
-    except BlockingIOError:
-        return
+def published_ids():
+    return list(Medication.objects.published().values_list("pk", flat=True))
+
+
+def warm_pdfs(ids):
+    """The full PDF of every published leaflet, made where it is not in the PDF cache (shared
+    by the workers), by one worker of this server at a time: another waits for it, then
+    finds them made. One render at a time leaves the other slots to nurses' requests."""
+    with locks.held(locks.lock_path("pdf-warming.lock")):
+        prerender.render_leaflets(ids, False)
 
 
 class Warmer:
@@ -137,9 +146,12 @@ class Warmer:
             token = ContentVersion.current_token()
             if token == self.warm_token:
                 return False
-            warm_pages(self.application)
+            warm_pages(self.application, public_paths())
             if settings.PDF_PRERENDER:
-                warm_pdfs()
+                warm_pdfs(
+                    published_ids()
+                )  # into the PDF cache, then each into this worker's page cache
+                warm_pages(self.application, pdf_paths())
             self.warm_token = token
             return True
         except DATABASE_DOWN:

@@ -1,6 +1,8 @@
 """Pages made before anyone asks (medications.printing.warming): the first request after a
 publish, or after a server starts, is a cache hit (one small query: the content version)."""
 
+import threading
+
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
@@ -9,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from medications import publishing
 from medications.models import Medication
-from medications.printing import prerender, warming
+from medications.printing import locks, prerender, warming
 from serving.models import ContentVersion
 
 pytestmark = pytest.mark.django_db
@@ -82,14 +84,25 @@ def test_pdfs_missing_from_the_cache_are_made_by_one_worker_at_a_time(
 ):
     settings.LOCK_DIR = str(tmp_path)
     asked = []
-    monkeypatch.setattr(
-        prerender, "render_leaflets", lambda ids, glossary_changed: asked.append(ids)
-    )
-    warming.warm_pdfs()
-    published = set(Medication.objects.published().values_list("pk", flat=True))
-    assert set(asked[0]) == published
-    from medications.printing import locks
-
+    monkeypatch.setattr(prerender, "render_leaflets", lambda ids, glossary: asked.append(ids))
+    published = warming.published_ids()
     with locks.held(locks.lock_path("pdf-warming.lock")):  # another worker is at it
-        warming.warm_pdfs()
-    assert len(asked) == 1
+        waiting = threading.Thread(target=warming.warm_pdfs, args=(published,))
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive() and asked == []
+    waiting.join(10)
+    assert asked == [published]
+    assert set(published) == set(Medication.objects.published().values_list("pk", flat=True))
+
+
+def test_a_warmed_pdf_is_sent_from_the_page_cache(settings, monkeypatch):
+    """The full PDF made into the PDF cache, then sent once through the site: the first
+    nurse's download is a cache hit."""
+    settings.SITE_BASE_URL = "http://testserver"
+    this_process = warming.Warmer(WSGIHandler())
+    monkeypatch.setattr(warming, "published_slugs", lambda: ["anakinra"])
+    this_process.warm_if_new()
+    response = hit_costs_one_query("/medicijnen/anakinra.pdf")
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"] == 'attachment; filename="anakinra.pdf"'
