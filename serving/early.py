@@ -33,6 +33,7 @@ from serving.limits import refused
 from serving.models import ContentVersion
 
 SAFE_METHODS = ("GET", "HEAD")
+layers = []  # this process's EarlyPageMiddleware (one per loaded stack), for held()
 # Set by RequestIdMiddleware, outside this one, on every response.
 OUTER_PER_REQUEST = {"x-request-id"}
 
@@ -61,6 +62,7 @@ class EarlyPageMiddleware:
         self.pages = page_cache.RecentPages(
             settings.PAGE_CACHE_ENTRIES, settings.PAGE_CACHE_MAX_BYTES
         )
+        layers.append(self)
 
     def __call__(self, request):
         response = self.early_response(request)
@@ -107,9 +109,11 @@ class EarlyPageMiddleware:
         page = EarlyPage(entry, headers, view_header_names)
         self.pages.put((page_key, request.is_secure()), page)
 
-    def stats(self):
-        """(pages, bytes) held by this worker: reported by the bench."""
-        return len(self.pages), self.pages.bytes
+
+def held():
+    """(pages, bytes) this process holds ready to send: logged when a worker stops
+    (portal/gunicorn.conf.py), reported by bench/pages.py."""
+    return sum(len(layer.pages) for layer in layers), sum(layer.pages.bytes for layer in layers)
 
 
 def early_key(request, token, host, policy):
