@@ -22,6 +22,7 @@ answer exactly as the full stack would, goes down the stack as before:
   that must be redirected never reached the cache, so nothing is learned for it).
 """
 
+import weakref
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -33,7 +34,7 @@ from serving.limits import refused
 from serving.models import ContentVersion
 
 SAFE_METHODS = ("GET", "HEAD")
-layers = []  # this process's EarlyPageMiddleware (one per loaded stack), for held()
+layers = weakref.WeakSet()  # this process's EarlyPageMiddleware (one per stack), for held()
 # Set by RequestIdMiddleware, outside this one, on every response.
 OUTER_PER_REQUEST = {"x-request-id"}
 
@@ -62,7 +63,7 @@ class EarlyPageMiddleware:
         self.pages = page_cache.RecentPages(
             settings.PAGE_CACHE_ENTRIES, settings.PAGE_CACHE_MAX_BYTES
         )
-        layers.append(self)
+        layers.add(self)
 
     def __call__(self, request):
         response = self.early_response(request)
