@@ -125,10 +125,12 @@ class Warmer:
     def __init__(self, application):
         self.application = application
         self.woken = threading.Event()
+        self.pdfs_wanted = threading.Event()
         self.warm_token = None  # the content version last warmed
 
     def start(self):
         threading.Thread(target=self.run, name="page-warmer", daemon=True).start()
+        threading.Thread(target=self.run_pdfs, name="pdf-warmer", daemon=True).start()
 
     def wake(self):
         self.woken.set()
@@ -139,8 +141,17 @@ class Warmer:
             self.woken.wait(POLL_SECONDS)
             self.woken.clear()
 
+    def run_pdfs(self):
+        """PDFs in a thread of their own: renders that take seconds (minutes on a busy
+        machine) never hold up the pages of the next content version."""
+        while True:
+            self.pdfs_wanted.wait()
+            self.pdfs_wanted.clear()
+            self.warm_pdfs()
+
     def warm_if_new(self):
-        """Warms once per content version; True when it did."""
+        """Warms the pages once per content version (and asks for the PDFs); True when it
+        did."""
         token = None
         try:
             token = ContentVersion.current_token()
@@ -148,10 +159,7 @@ class Warmer:
                 return False
             warm_pages(self.application, public_paths())
             if settings.PDF_PRERENDER:
-                warm_pdfs(
-                    published_ids()
-                )  # into the PDF cache, then each into this worker's page cache
-                warm_pages(self.application, pdf_paths())
+                self.pdfs_wanted.set()
             self.warm_token = token
             return True
         except DATABASE_DOWN:
@@ -161,6 +169,17 @@ class Warmer:
             logger.exception("Pagina's vooraf maken mislukt")
             self.warm_token = token
             return False
+
+    def warm_pdfs(self):
+        """Into the PDF cache (one worker per server at a time), then each into this
+        worker's page cache."""
+        try:
+            warm_pdfs(published_ids())
+            warm_pages(self.application, pdf_paths())
+        except DATABASE_DOWN:
+            connection.close()
+        except Exception:
+            logger.exception("PDF's vooraf maken mislukt")
 
 
 def start(application):

@@ -102,7 +102,9 @@ def test_a_warmed_pdf_is_sent_from_the_page_cache(settings, monkeypatch):
     settings.SITE_BASE_URL = "http://testserver"
     this_process = warming.Warmer(WSGIHandler())
     monkeypatch.setattr(warming, "published_slugs", lambda: ["anakinra"])
-    this_process.warm_if_new()
+    assert this_process.warm_if_new()
+    assert this_process.pdfs_wanted.is_set()  # what its PDF thread waits for
+    this_process.warm_pdfs()
     response = hit_costs_one_query("/medicijnen/anakinra.pdf")
     assert response.content.startswith(b"%PDF")
     assert response["Content-Disposition"] == 'attachment; filename="anakinra.pdf"'
