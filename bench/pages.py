@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -110,10 +111,17 @@ def main():
         report_page_caches(log)
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=120) as response:
-        assert response.status == 200, url
-        return response.read()
+def fetch(url, patience=300):
+    """The body; a 503 (a PDF still being made, by the warming too) is asked again."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=120) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            if error.code != 503 or time.monotonic() > deadline:
+                raise
+            time.sleep(2)
 
 
 def write_twins(folder, bodies):
