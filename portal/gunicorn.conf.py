@@ -7,10 +7,14 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Threaded workers: a request that waits (for a PDF made in a child process, for the
-# database, or a client paused by a rate limit) keeps one thread, not a whole worker, from
-# the pages. Sync workers serve a cached page faster, but one client asking for PDFs could
-# then take every worker's turn (bench/abuse.py).
+# Threaded workers (gthread), chosen by measurement (bench/pages.py --worker-class, issue
+# 20, on 2 shared cores): with cached pages sent by serving/early.py, gthread served the
+# pages at 0.85-1.2x their static twins, search and PDFs included in the same run; sync was
+# no faster on pages and lets a client paused by a rate limit, or a PDF with sections made
+# on request, hold a whole worker; gevent answered a 500 right after a publish (SQLite and
+# the warming thread under monkey-patching) and was not taken further. A request that
+# waits (a PDF made in a child process, the database, a client paused by a rate limit)
+# keeps one thread, not a whole worker, from the pages (bench/abuse.py).
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
