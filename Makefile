@@ -11,12 +11,15 @@ SECRET_FILE := .local-secret-key
 # plain HTTP on this machine, with the address printed on leaflets pointing here.
 LOCAL_ENV := DJANGO_HTTPS=0 PORTAL_BASE_URL=http://$(HOST)
 
-.PHONY: install migrate load static run dev test test-postgres test-browser smoke smoke-cluster lint format bench clean
+.PHONY: install lock migrate load static run dev test test-postgres test-browser smoke smoke-cluster lint format bench clean
 
-$(STAMP): pyproject.toml
+# Installed from the lock (the versions tested), then the project itself; pyproject.toml
+# stays the source of the ranges: `make lock` writes requirements.lock from it.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -42,7 +45,7 @@ dev: load
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST)
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest --cov --cov-report=term
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
@@ -66,6 +69,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --quiet -o requirements.lock
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -43,6 +43,9 @@ def trusted_proxies(value):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+# A content row saved outside the write path (medications.publishing.changes()) raises at
+# once: with DEBUG and in the tests (tests/conftest.py); in production the save goes through.
+WRITE_PATH_TRIPWIRE = DEBUG
 # The fallback key is for management commands and tests only: the web server refuses to start
 # with it (portal/wsgi.py), and `check --deploy` flags it. `make run` makes a key of its own.
 INSECURE_LOCAL_KEY = "django-insecure-local-development-only"

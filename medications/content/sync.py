@@ -91,7 +91,7 @@ def write_content(leaflets, terms, glossary_path=None, force=False, workflow=Non
     """Write validated leaflets and terms (content.validate) in one batch of the write path.
     Raises ContentConflicts, with nothing written, when a file would overwrite admin edits."""
     report = LoadReport()
-    with publishing.changes(), translation.override(settings.LANGUAGE_CODE):
+    with publishing.changes() as batch, translation.override(settings.LANGUAGE_CODE):
         current = {
             m.slug: m
             for m in Medication.working_copies.filter(
@@ -124,9 +124,9 @@ def write_content(leaflets, terms, glossary_path=None, force=False, workflow=Non
         )
         if conflicts and not force:
             raise ContentConflicts(conflicts)
-        sync_glossary(terms, term_plans, removed, glossary_path, report)
+        sync_glossary(batch, terms, term_plans, removed, glossary_path, report)
         for valid, plan in zip(leaflets, leaflet_plans, strict=True):
-            sync_leaflet(valid, plan, current.get(valid.slug), report, workflow or {})
+            sync_leaflet(batch, valid, plan, current.get(valid.slug), report, workflow or {})
         unpublish_missing({valid.slug for valid in leaflets}, report)
     return report
 
@@ -187,7 +187,7 @@ def plan_term(valid, term):
 # --- Writing ----------------------------------------------------------------------------
 
 
-def sync_glossary(terms, plans, removed, glossary_path, report):
+def sync_glossary(batch, terms, plans, removed, glossary_path, report):
     source = display_path(glossary_path) if glossary_path else "de woordenlijst"
     with history.revision(None, f"Geladen uit {source}"):
         for valid, plan in zip(terms, plans, strict=True):
@@ -207,13 +207,16 @@ def sync_glossary(terms, plans, removed, glossary_path, report):
             term = valid.form.save(commit=False)
             term.imported_fingerprint = plan.fingerprints
             term.save()
-    from_file = [term.pk for term in removed if term.imported_fingerprint]
+            batch.term_changed(term)
+    from_file = [term for term in removed if term.imported_fingerprint]
     if from_file:
-        deleted = GlossaryTerm.objects.filter(pk__in=from_file).delete()[1]
+        for term in from_file:
+            batch.term_changed(term)
+        deleted = GlossaryTerm.objects.filter(pk__in=[term.pk for term in from_file]).delete()[1]
         report.terms_deleted += deleted.get(GlossaryTerm._meta.label, 0)
 
 
-def sync_leaflet(valid, plan, working, report, workflow):
+def sync_leaflet(batch, valid, plan, working, report, workflow):
     if plan.action == "keep":
         report.kept.append(valid.slug)
         return
@@ -231,7 +234,8 @@ def sync_leaflet(valid, plan, working, report, workflow):
             history.keep_in_history(working)
         report.overwritten.append(valid.slug)
     with history.revision(None, f"{LOADED_FROM} {source}"):
-        write_leaflet(valid, plan, working)
+        written = write_leaflet(valid, plan, working)
+    batch.working_copy_changed(valid.form.instance.pk, sections=written)
     medication = valid.form.instance
     (report.created if plan.action == "create" else report.updated).append(valid.slug)
     state = workflow.get(valid.slug) if plan.action == "create" else None
@@ -255,6 +259,7 @@ LOADED_FROM = "Geladen uit"  # the comment of a version written by the loader
 
 
 def write_leaflet(valid, plan, working=None):
+    """Write one leaflet's working copy; returns its sections saved or deleted."""
     medication = valid.form.save(commit=False)
     if working is not None and working.last_reviewed > medication.last_reviewed:
         # A review recorded in the admin after the file was written is not undone by it.
@@ -272,15 +277,18 @@ def write_leaflet(valid, plan, working=None):
         member.position = position
         member.save()
     existing = {section.kind: section for section in medication.sections.all()}
+    written = []
     for form in valid.sections:
         section = existing.pop(form.cleaned_data["kind"], None) or form.instance
         for name in form._meta.fields:
             setattr(section, name, form.cleaned_data[name])
         section.medication = medication
         section.save()
+        written.append(section)
     for stale in existing.values():
         stale.delete()
     medication.save(update_fields=["updated_at"])  # its version now holds the new sections
+    return [*written, *existing.values()]
 
 
 def unpublish_missing(slugs_in_files, report):

@@ -1,7 +1,7 @@
-"""The served site listens to the content's write path, as search does: whatever changed in a
-transaction, the content version changes with it, in that same transaction; once it is
-committed, the PDFs of the leaflets it changed are made in the background, and this
-process's pages are made again at once (medications.printing.warming)."""
+"""The served site listens to the content's write path, as search does: once a change patients
+see is committed, the PDFs of the leaflets it changed are made in the background, and this
+process's pages are made again at once (medications.printing.warming). (The content version
+is the write path's own: publishing.batch.)"""
 
 from django.conf import settings
 from django.db import transaction
@@ -9,12 +9,6 @@ from django.dispatch import receiver
 
 from medications.printing import prerender, warming
 from medications.signals import content_changed
-from serving.models import ContentVersion
-
-
-@receiver(content_changed)
-def new_content_version(sender, **kwargs):
-    ContentVersion.bump()
 
 
 @receiver(content_changed)

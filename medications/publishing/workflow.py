@@ -85,7 +85,7 @@ def unpublish(working, user, summary="Offline gehaald", reason=""):
         live = live_copy_of(working)
         if live is not None:
             Medication.all_copies.filter(pk=live.pk).update(is_published=False, **withdrawn)
-            batch.medication_changed(live.pk)
+            batch.live_changed(live.pk)
         record_step(working, user, PublicationKind.UNPUBLISHED, reason or summary)
 
 
@@ -142,12 +142,13 @@ def record_review(working, user, reviewed_on=None, next_review=None):
     working.edit_version += 1
     with changes() as batch:
         working.save(update_fields=[*REVIEW_FIELDS, "edit_version", "updated_at"])
+        batch.working_copy_changed(working.pk)
         live = live_copy_of(working)
         if live is not None:
             Medication.all_copies.filter(pk=live.pk).update(
                 **{name: getattr(working, name) for name in REVIEW_FIELDS}
             )
-            batch.medication_changed(live.pk)
+            batch.live_changed(live.pk)
         log(working, user, f"Gecontroleerd op {working.last_reviewed:%d-%m-%Y}.")
 
 

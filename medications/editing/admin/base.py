@@ -11,7 +11,8 @@ from medications.editing import history
 class WritePathAdmin(TranslationAdmin):
     """Every change made through these admin pages goes through the write path: its derived
     data (HTML, terms used, search) is made once, when the request's change ends, and it is
-    one version in the history, with who made it."""
+    one version in the history, with who made it. Each admin declares what it changed
+    (`declare`), on save and on delete."""
 
     def changeform_view(self, request, *args, **kwargs):
         with publishing.changes(), history.revision(request.user, self.change_comment(request)):
@@ -27,6 +28,21 @@ class WritePathAdmin(TranslationAdmin):
 
     def change_comment(self, request):
         return "Gewijzigd in de beheeromgeving"
+
+    def declare(self, batch, obj):
+        """Tell the write path's batch that `obj` was saved or is being deleted."""
+        raise NotImplementedError
+
+    def delete_model(self, request, obj):
+        with publishing.changes() as batch:
+            self.declare(batch, obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with publishing.changes() as batch:
+            for obj in queryset:
+                self.declare(batch, obj)
+            super().delete_queryset(request, queryset)
 
 
 class KnownRowsFormSet(BaseInlineFormSet):

@@ -179,13 +179,27 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
             + super().get_urls()
         )
 
+    def declare(self, batch, medication):
+        batch.working_copy_changed(medication.pk)
+        live = getattr(medication, "live_copy", None)
+        if live is not None:  # deleting the working copy takes its live copy with it
+            batch.live_changed(live.pk)
+
     def save_model(self, request, obj, form, change):
         publishing.mark_edited(obj)  # a draft until someone with the right role publishes
         super().save_model(request, obj, form, change)
+        with publishing.changes() as batch:
+            batch.working_copy_changed(obj.pk)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
-        for section in formset.new_objects + [obj for obj, _ in formset.changed_objects]:
+        saved = formset.new_objects + [obj for obj, _ in formset.changed_objects]
+        if formset.model is Section:
+            with publishing.changes() as batch:
+                batch.working_copy_changed(
+                    form.instance.pk, sections=saved + formset.deleted_objects
+                )
+        for section in saved:
             if isinstance(section, Section):
                 removed = removed_markup(section.body_markdown)
                 if removed:
