@@ -64,9 +64,10 @@ CHANGE = (
     "from medications.models import Medication\n"
     "working = Medication.working_copies.get(slug='anakinra')\n"
     "section = working.sections.get(kind='bewaren')\n"
-    "with publishing.changes():\n"
+    "with publishing.changes() as batch:\n"
     "    section.body_markdown += '\\n\\nNieuw: bewaar de spuiten in de doos.'\n"
     "    section.save()\n"
+    "    batch.working_copy_changed(working.pk, sections=[section])\n"
     "    publishing.publish(working, None, 'Bewaren in de doos')\n"
 )
 AFTER_PUBLISH = ["/medicijnen/anakinra/", "/medicijnen/anakinra/print/",

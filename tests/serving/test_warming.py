@@ -41,10 +41,11 @@ def test_the_first_request_after_a_publish_is_a_cache_hit(
     warmer, django_capture_on_commit_callbacks
 ):
     working = Medication.working_copies.get(slug="anakinra")
-    with django_capture_on_commit_callbacks(execute=True), publishing.changes():
+    with django_capture_on_commit_callbacks(execute=True), publishing.changes() as batch:
         section = working.sections.get(kind="bewaren")
         section.body_markdown += "\n\nNieuw: bewaar de spuiten in de doos."
         section.save()
+        batch.working_copy_changed(working.pk, sections=[section])
         publishing.publish(working, None, "Bewaren in de doos")
     assert warmer.woken.is_set(), "the publish woke this process's warmer"
     assert warmer.warm_if_new()  # what its thread does when woken
