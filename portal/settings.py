@@ -84,6 +84,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Every request gets an id, in its response and in every log line (portal.logs).
     "portal.logs.RequestIdMiddleware",
+    # A page the stack below sent from the page cache before is sent from here the next
+    # time, with the headers the stack added: no other middleware, no URL resolver
+    # (serving/early.py).
+    "serving.early.EarlyPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside everything that may refuse a request, so a 400, 429 or 503 has them too.
@@ -191,6 +195,12 @@ CACHES = (
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
 
+# Each worker keeps the pages it sent last in its memory, as ready-to-send bytes (identity,
+# gzip and brotli): at most this many, and at most this many MB of them (least recently used
+# go first). The bench (bench/pages.py) reports what they hold after its mixed run.
+PAGE_CACHE_ENTRIES = int(os.environ.get("PORTAL_PAGE_CACHE_ENTRIES", "200"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PORTAL_PAGE_CACHE_MB", "24")) * 1024 * 1024
+
 # Per-client limits (django-ratelimit, counted in the default cache; a cache that is down
 # lets requests through rather than locking patients out).
 RATELIMIT_VIEW = "serving.errors.too_many_requests"
@@ -215,6 +225,10 @@ PDF_RENDER_TIMEOUT = float(os.environ.get("PORTAL_PDF_RENDER_TIMEOUT", "20"))
 # After a publish, the full PDFs of the leaflets it changed are made in the background
 # (medications.printing.prerender), so a nurse's first download is already in the cache.
 PDF_PRERENDER = env_bool("PORTAL_PDF_PRERENDER", True)
+# After a publish and when a server starts, each worker makes every public page and print view
+# into the cache in the background, and one worker per server the missing full PDFs (with
+# PDF_PRERENDER), so no visitor waits for a render (medications.printing.warming).
+WARM_PAGES = env_bool("PORTAL_WARM_PAGES", True)
 # How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
 PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
 LOCK_DIR = os.environ.get(

@@ -148,6 +148,29 @@ def test_error_pages_keep_no_prefix_a_request_brought(served):
         assert 'href="/x/' not in body and 'action="/x/' not in body
 
 
+def test_a_cached_page_has_the_same_headers_from_every_layer(served):
+    """Through gunicorn and the production stack: the first request of each worker for a
+    page goes down the whole stack, the next ones are sent by pages.early; all carry the
+    same headers (only the date and the request id differ) and the same bytes."""
+    base, _ = served
+    for encoding in ("identity", "br", "gzip"):
+        request = urllib.request.Request(
+            base + "/medicijnen/infliximab/", headers={"Accept-Encoding": encoding}
+        )
+        seen = []
+        for _ in range(8):
+            with urllib.request.urlopen(request, timeout=30) as response:
+                headers = sorted(
+                    (name.lower(), value)
+                    for name, value in response.headers.items()
+                    if name.lower() not in {"date", "x-request-id"}
+                )
+                seen.append((response.status, headers, response.read()))
+        assert all(answer == seen[0] for answer in seen), encoding
+        assert ("x-frame-options", "DENY") in seen[0][1]
+        assert any(name == "content-security-policy" for name, _ in seen[0][1])
+
+
 MARKER = "Zwaluwstaartvlinder"
 # An editor's draft save through the admin itself (Django's test client in the served
 # database, signed in with a second factor), then the version patients would get.
