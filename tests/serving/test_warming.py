@@ -5,7 +5,8 @@ import threading
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -18,7 +19,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def warmer(settings, monkeypatch):
+def keep_test_connection():
+    """As Django's test client does: the start and end of a request keep the test's own
+    connection (on PostgreSQL it holds the test's transaction); a server's warmer, in a
+    thread of its own, closes its own."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def warmer(settings, monkeypatch, keep_test_connection):
     """This process's warmer, over the site's real WSGI application (the whole middleware
     stack), run in the test's thread (the test's transaction) when the test says."""
     settings.SITE_BASE_URL = "http://testserver"  # the site's own address: its pages' key
@@ -97,7 +110,7 @@ def test_pdfs_missing_from_the_cache_are_made_by_one_worker_at_a_time(
     assert set(published) == set(Medication.objects.published().values_list("pk", flat=True))
 
 
-def test_a_warmed_pdf_is_sent_from_the_page_cache(settings, monkeypatch):
+def test_a_warmed_pdf_is_sent_from_the_page_cache(settings, monkeypatch, keep_test_connection):
     """The full PDF made into the PDF cache, then sent once through the site: the first
     nurse's download is a cache hit."""
     settings.SITE_BASE_URL = "http://testserver"
