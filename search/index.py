@@ -1,7 +1,10 @@
-"""Content -> search index rows: one per section per language, one per glossary term per language.
+"""Content -> search index rows: one per section and one per glossary term, in each language
+it is written in.
 
-Each row holds what the page shows in that language (English falls back to Dutch, like the
-page), as readable text for snippets and as analysed terms for matching. The content's write
+Each row holds what the page in that language shows, as readable text for snippets and as
+analysed terms for matching. A section or glossary term without its own text in a language
+has no row in it: an English search never finds Dutch text (names are names: a medication
+without an English name is found by its Dutch one). The content's write
 path tells search what changed once per transaction (search.receivers); `reindex()` then
 rebuilds the rows of exactly those medications and terms, `rebuild()` the whole index.
 """
@@ -30,8 +33,26 @@ def languages():
     return [code for code, _ in settings.LANGUAGES]
 
 
+def written_in(instance, field, language):
+    """The field's own text in `language`, without falling back to another language."""
+    return getattr(instance, build_localized_fieldname(field, language), None) or ""
+
+
+def section_in(section, language):
+    """Whether the section has its own text in `language`: a heading and a body."""
+    return bool(
+        written_in(section, "heading", language) and written_in(section, "body_html", language)
+    )
+
+
+def term_in(term, language):
+    return bool(
+        written_in(term, "term", language) and written_in(term, "explanation_html", language)
+    )
+
+
 def localized(instance, field, language):
-    """What a page in `language` shows: the translation, else the default language."""
+    """A name in `language`: the translation, else the default language's."""
     value = getattr(instance, build_localized_fieldname(field, language), None)
     if not value:
         value = getattr(instance, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
@@ -54,7 +75,9 @@ def medication_names(medication, language):
 
 
 def term_names(term, language):
-    return [localized(term, "term", language)] + split_names(localized(term, "variants", language))
+    """A glossary term's names in `language`: its own, never another language's."""
+    variants = split_names(written_in(term, "variants", language))
+    return [written_in(term, "term", language), *variants]
 
 
 # --- Rows ---------------------------------------------------------------------------------
@@ -72,18 +95,22 @@ def all_medication_names(medication):
     names = {}
     for language in languages():
         written = medication_names(medication, language)
-        name_words = tuple(word for name in written for word in analysis.words(name))
+        name_words = tuple(word for name in written for word in analysis.words(name, language))
         names[language] = Names(analysis.name_terms(written, language), name_words)
     return names
 
 
 def section_entries(section, medication, names):
-    """The index rows of one section, one per language; `names` from all_medication_names()."""
+    """The index rows of one section, one per language it is written in; `names` from
+    all_medication_names()."""
     entries = []
     for language in languages():
-        heading = localized(section, "heading", language)
-        text = readable_text(localized(section, "body_html", language))
-        heading_words, text_words = analysis.words(heading), analysis.words(text)
+        if not section_in(section, language):
+            continue
+        heading = written_in(section, "heading", language)
+        text = readable_text(written_in(section, "body_html", language))
+        heading_words = analysis.words(heading, language)
+        text_words = analysis.words(text, language)
         entry = SearchEntry(
             language=language,
             kind=section.kind,
@@ -105,9 +132,11 @@ def section_entries(section, medication, names):
 def term_entries(term):
     entries = []
     for language in languages():
-        title = localized(term, "term", language)
+        if not term_in(term, language):
+            continue
+        title = written_in(term, "term", language)
         names = term_names(term, language)
-        text = readable_text(localized(term, "explanation_html", language))
+        text = readable_text(written_in(term, "explanation_html", language))
         entry = SearchEntry(
             language=language,
             kind=GLOSSARY_KIND,
@@ -118,7 +147,7 @@ def term_entries(term):
             body_terms=analysis.index_terms(text, language),
             tags=tags(language, GLOSSARY_KIND),
         )
-        entry.words = vocabulary_words(*(analysis.words(t) for t in [text, *names]))
+        entry.words = vocabulary_words(*(analysis.words(t, language) for t in [text, *names]))
         entries.append(entry)
     return entries
 
