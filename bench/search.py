@@ -253,7 +253,7 @@ def section_sources(real):
 def mixed_text(first, second, language, kind, name, brand, rendered):
     """The first half of one section's blocks and the second half of another's, in one
     language, with the names replaced: (heading, Markdown, HTML), or None."""
-    from medications.rendering import render_markdown
+    from medications.publishing.rendering import render_markdown
 
     if not first[language] or not second[language]:
         return None

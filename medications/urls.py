@@ -1,11 +1,11 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from medications import views
 from medications.choices import SectionKind
 from medications.printing import views as printing
-from medications.sitemaps import SITEMAPS
-from portal.policy import public_page, safe_methods_only
+from medications.site import views
+from medications.site.sitemaps import SITEMAPS
+from serving.policy import public_page, safe_methods_only
 
 app_name = "medications"
 

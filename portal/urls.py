@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from pages.health import health
 from portal import login
+from serving.health import health
 
 admin.site.site_header = "Medicijninformatie: redactie"
 admin.site.site_title = "Redactie"
@@ -14,13 +14,13 @@ urlpatterns = [
     # The admin's own login, behind the checks of portal.login (before axes counts a try).
     path("beheer/login/", login.guarded(admin.site.login)),
     path("beheer/", admin.site.urls),
-    # For load balancers: 200 or 503, details for staff only (pages/health.py).
+    # For load balancers: 200 or 503, details for staff only (serving/health.py).
     path("health/", health, name="health"),
     path("", include("search.urls")),
     path("", include("medications.urls")),
 ]
 
-handler400 = "portal.errors.bad_request"
-handler403 = "portal.errors.permission_denied"
-handler404 = "portal.errors.page_not_found"
-handler500 = "portal.errors.server_error"
+handler400 = "serving.errors.bad_request"
+handler403 = "serving.errors.permission_denied"
+handler404 = "serving.errors.page_not_found"
+handler500 = "serving.errors.server_error"

@@ -4,38 +4,24 @@ it is written in.
 Each row holds what the page in that language shows, as readable text for snippets and as
 analysed terms for matching. A section or glossary term without its own text in a language
 has no row in it: an English search never finds Dutch text (names are names: a medication
-without an English name is found by its Dutch one). The content's write
-path tells search what changed once per transaction (search.receivers); `reindex()` then
-rebuilds the rows of exactly those medications and terms, `rebuild()` the whole index.
+without an English name is found by its Dutch one). The content's write path tells search
+what changed once per transaction (search.receivers); `reindex()` then rebuilds the rows of
+exactly those medications and terms, `rebuild()` the whole index.
 """
 
 import uuid
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection, transaction
-from modeltranslation.utils import build_localized_fieldname
 
 from medications.models import GlossaryTerm, Medication
-from medications.text import split_names
 from search import analysis
 from search.backends import backend
 from search.models import GLOSSARY_KIND, SearchEntry, SearchIndexVersion, SearchWord
+from search.names import languages, medication_names, term_names, written_in
 from search.readable import readable_text
 from search.tags import tags
-
-# Member descriptions longer than this are explanations, not names ('SCIg met een pomp').
-MAX_NAME_WORDS = 2
-
-
-def languages():
-    return [code for code, _ in settings.LANGUAGES]
-
-
-def written_in(instance, field, language):
-    """The field's own text in `language`, without falling back to another language."""
-    return getattr(instance, build_localized_fieldname(field, language), None) or ""
 
 
 def section_in(section, language):
@@ -49,35 +35,6 @@ def term_in(term, language):
     return bool(
         written_in(term, "term", language) and written_in(term, "explanation_html", language)
     )
-
-
-def localized(instance, field, language):
-    """A name in `language`: the translation, else the default language's."""
-    value = getattr(instance, build_localized_fieldname(field, language), None)
-    if not value:
-        value = getattr(instance, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
-    return value or getattr(instance, field, "") or ""
-
-
-# --- Names --------------------------------------------------------------------------------
-
-
-def medication_names(medication, language):
-    """Every name a patient may type for this medication: name, brands, aliases, members."""
-    names = [localized(medication, "name", language)]
-    names += medication.brand_name_list + medication.other_name_list
-    for member in medication.members.all():
-        names += member.brand_name_list
-        substance = member.substance.split("(")[0].strip()
-        if substance and len(substance.split()) <= MAX_NAME_WORDS:
-            names.append(substance)
-    return list(dict.fromkeys(name for name in names if name))
-
-
-def term_names(term, language):
-    """A glossary term's names in `language`: its own, never another language's."""
-    variants = split_names(written_in(term, "variants", language))
-    return [written_in(term, "term", language), *variants]
 
 
 # --- Rows ---------------------------------------------------------------------------------
@@ -196,10 +153,6 @@ def bump_version():
     token = uuid.uuid4().hex
     if not SearchIndexVersion.objects.filter(pk=1).update(token=token):
         SearchIndexVersion.objects.create(pk=1, token=token)
-
-
-def current_version():
-    return SearchIndexVersion.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
 def medication_entries(medications):

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from portal.policy import safe_methods_only
 from search import views
+from serving.policy import safe_methods_only
 
 app_name = "search"
 

@@ -4,7 +4,8 @@ from django import forms
 from django.forms.models import BaseInlineFormSet
 from modeltranslation.admin import TranslationAdmin
 
-from medications import history, publishing
+from medications import publishing
+from medications.editing import history
 
 
 class WritePathAdmin(TranslationAdmin):

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from pages import health
+from serving import health
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from medications.admin.base import KnownRowsFormSet
+from medications.editing.admin.base import KnownRowsFormSet
 
 
 class UniqueWithinLeafletFormSet(KnownRowsFormSet):

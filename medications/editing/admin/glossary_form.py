@@ -3,7 +3,7 @@ term or one of its `Ook:` forms, in any case), against the glossary as stored, i
 
 from django.core.exceptions import ValidationError
 
-from medications.admin.concurrency import VersionCheckedForm
+from medications.editing.admin.concurrency import VersionCheckedForm
 from medications.models import GlossaryTerm
 from medications.text import split_names
 

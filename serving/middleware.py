@@ -17,16 +17,16 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.urls import Resolver404, resolve
 
-from medications.printing.locks import NoRenderSlot
-from pages import cache as page_cache
-from pages.models import ContentVersion
-from portal.errors import (
+from serving import cache as page_cache
+from serving.errors import (
     DATABASE_DOWN,
+    NoRenderSlot,
     bad_request,
     service_unavailable,
     too_many_requests,
     warn_database_down,
 )
+from serving.models import ContentVersion
 
 CACHE_ALIAS = "default"
 RENDER_RETRY_SECONDS = 10

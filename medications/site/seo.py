@@ -5,8 +5,6 @@ facts come from the leaflet's own fields, nothing is added."""
 import json
 import re
 
-from django.utils.html import escape
-
 DESCRIPTION_LENGTH = 160
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'(])")
 
@@ -49,7 +47,3 @@ def json_script_text(data):
     json_script), so no text of a leaflet can close the element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False)
     return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-
-
-def meta_description(text):
-    return escape(first_sentences(text))

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from medications import publishing
 from medications.models import Medication, Section
-from pages.models import ContentVersion
+from serving.models import ContentVersion
 
 pytestmark = pytest.mark.django_db
 

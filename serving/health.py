@@ -16,8 +16,8 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from portal.errors import DATABASE_DOWN
-from portal.policy import safe_methods_only
+from serving.errors import DATABASE_DOWN
+from serving.policy import safe_methods_only
 
 
 def database_answers():

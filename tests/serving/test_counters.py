@@ -1,4 +1,4 @@
-"""Rate-limit counters without Redis (portal.counters): atomic in one SQLite file that every
+"""Rate-limit counters without Redis (serving.counters): atomic in one SQLite file that every
 worker shares, so parallel requests lose no count."""
 
 import multiprocessing
@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.test import RequestFactory
 from django_ratelimit.core import get_usage
 
-from portal.counters import CounterCache
+from serving.counters import CounterCache
 
 
 def counter(path):
@@ -48,7 +48,7 @@ def test_a_window_ends_and_a_new_one_starts(tmp_path):
 
 
 def test_the_site_counts_in_it_without_redis(settings):
-    if settings.CACHES["ratelimit"]["BACKEND"] != "portal.counters.CounterCache":
+    if settings.CACHES["ratelimit"]["BACKEND"] != "serving.counters.CounterCache":
         return  # with REDIS_URL the counters are in Redis
     request = RequestFactory().get("/", REMOTE_ADDR="198.51.100.9")
     for expected in (1, 2, 3):

@@ -10,14 +10,18 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from medications import feedback
 from medications import html as stored_html
 from medications.addresses import absolute_url
 from medications.contacts import route_for
-from medications.grouping import group_glossary_by_letter, group_medications_by_kind, names_a_to_z
 from medications.models import GlossaryTerm, Medication, SectionKind
-from medications.seo import leaflet_structured_data
-from medications.withdrawal import gone_when_withdrawn
+from medications.site import feedback
+from medications.site.grouping import (
+    group_glossary_by_letter,
+    group_medications_by_kind,
+    names_a_to_z,
+)
+from medications.site.seo import leaflet_structured_data
+from medications.site.withdrawal import gone_when_withdrawn
 
 
 def home(request):
@@ -108,7 +112,7 @@ def glossary(request):
     )
 
 
-@csrf_exempt  # cached pages carry no per-visitor token: medications.feedback says what protects it
+@csrf_exempt  # cached pages carry no per-visitor token: site/feedback.py says what protects it
 @require_POST
 @ratelimit(key="ip", rate=feedback.RATE, method="POST", block=False)
 def send_feedback(request):

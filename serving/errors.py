@@ -165,3 +165,8 @@ class QuietRefusals(logging.Filter):
             self.last = now
             return True
         return False
+
+
+class NoRenderSlot(Exception):
+    """Every render slot is taken: the server is making as many PDFs as it may (printing),
+    answered by ServiceUnavailableMiddleware with a Dutch 503 and Retry-After."""

@@ -1,10 +1,10 @@
-"""Who the client is behind a proxy (portal.clients): the right-most address that is not one
+"""Who the client is behind a proxy (serving.clients): the right-most address that is not one
 of our proxies. Forging or rotating X-Forwarded-For gains nothing; junk in it never errors."""
 
 import pytest
 from django.test import RequestFactory
 
-from portal.clients import UNKNOWN, client_address
+from serving.clients import UNKNOWN, client_address
 
 PROXIES = ["10.0.0.0/8", "2001:db8:ff::/48"]
 

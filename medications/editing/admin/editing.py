@@ -7,9 +7,9 @@ from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.urls import path, reverse
 
-from medications.admin import presence
-from medications.admin.concurrency import VersionCheckedForm, side_by_side
-from medications.admin.formsets import first_error
+from medications.editing.admin import presence
+from medications.editing.admin.concurrency import VersionCheckedForm, side_by_side
+from medications.editing.admin.formsets import first_error
 
 
 class EditingMixin:

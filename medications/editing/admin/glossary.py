@@ -5,9 +5,9 @@ from django.contrib import admin
 from django.db.models import Prefetch
 
 from medications import publishing
-from medications.admin.base import WritePathAdmin
-from medications.admin.editing import EditingMixin
-from medications.admin.glossary_form import GlossaryTermAdminForm
+from medications.editing.admin.base import WritePathAdmin
+from medications.editing.admin.editing import EditingMixin
+from medications.editing.admin.glossary_form import GlossaryTermAdminForm
 from medications.models import GlossaryTerm, Medication
 
 

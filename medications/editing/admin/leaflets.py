@@ -10,18 +10,11 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from medications import html as stored_html
 from medications import publishing
-from medications.admin import workflow
-from medications.admin.base import WritePathAdmin
-from medications.admin.editing import EditingMixin
-from medications.admin.formsets import MemberFormSet, SectionFormSet
-from medications.checks import editing_warnings
-from medications.forms import (
-    AlarmField,
-    CleanTextForm,
-    ContactsField,
-    LineListField,
-    QuestionsField,
-)
+from medications.editing.admin import workflow
+from medications.editing.admin.base import WritePathAdmin
+from medications.editing.admin.editing import EditingMixin
+from medications.editing.admin.formsets import MemberFormSet, SectionFormSet
+from medications.editing.warnings import editing_warnings
 from medications.models import (
     CORE_SECTION_KINDS,
     GlossaryTerm,
@@ -30,7 +23,14 @@ from medications.models import (
     Section,
     SectionKind,
 )
-from medications.rendering import removed_markup
+from medications.publishing.forms import (
+    AlarmField,
+    CleanTextForm,
+    ContactsField,
+    LineListField,
+    QuestionsField,
+)
+from medications.publishing.rendering import removed_markup
 
 ROOMY_MARKDOWN = {
     models.TextField: {"widget": Textarea(attrs={"rows": 16, "cols": 100, "class": "markdown"})}

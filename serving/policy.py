@@ -15,7 +15,7 @@ from functools import wraps
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
-from portal.errors import method_not_allowed
+from serving.errors import method_not_allowed
 
 SAFE_METHODS = ("GET", "HEAD")
 logger = logging.getLogger("portal.cache")
@@ -48,7 +48,7 @@ def safe_methods_only(view):
 
 
 def public_page(view=None, *, params=None):
-    """A page patients read: GET and HEAD only, and cached whole by pages.middleware."""
+    """A page patients read: GET and HEAD only, and cached whole by serving.middleware."""
 
     def decorate(view):
         wrapped = safe_methods_only(view)
@@ -84,7 +84,7 @@ class RateLimit:
 def rate_limited(setting, group, methods=()):
     """At most `settings.<setting>` requests per client for the views of `group`
     (django-ratelimit, counted in the cache); past it a Dutch 429. The limit is applied by
-    pages.middleware.RateLimitMiddleware before sessions, authentication and the view, so
+    serving.middleware.RateLimitMiddleware before sessions, authentication and the view, so
     a refused request costs next to nothing, however often a client keeps asking."""
 
     def decorate(view):

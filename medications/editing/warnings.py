@@ -17,10 +17,10 @@ from html import unescape
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from medications.glossary_links import match_key
 from medications.html import term_slugs
 from medications.models import GlossaryTerm, SectionKind
-from medications.rendering import removed_markup, render_markdown
+from medications.publishing.glossary_links import match_key
+from medications.publishing.rendering import removed_markup, render_markdown
 from medications.shape_checks import overlong, table_warnings, word_count
 from medications.text import split_names
 

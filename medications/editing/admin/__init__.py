@@ -2,4 +2,4 @@
 glossary, and readers' feedback (read-only). Roles are groups (migrations 0009 and 0011): a
 Redacteur edits and submits, an Eindredacteur also publishes, restores and records reviews."""
 
-from medications.admin import feedback, glossary, hospital, leaflets  # noqa: F401  (registers)
+from medications.editing.admin import feedback, glossary, hospital, leaflets  # noqa: F401  (registers)

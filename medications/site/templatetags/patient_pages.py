@@ -3,7 +3,7 @@
 from django import template
 
 from medications.html import page_html
-from medications.seo import DESCRIPTION_LENGTH, first_sentences
+from medications.site.seo import DESCRIPTION_LENGTH, first_sentences
 
 register = template.Library()
 

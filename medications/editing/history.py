@@ -23,9 +23,9 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
-from medications.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
 from medications.models import GlossaryTerm, Medication, Member, Section, SectionKind
 from medications.publishing import changes, mark_edited
+from medications.publishing.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
 from medications.text import clean_text
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")

@@ -14,12 +14,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from medications import history, publishing
-from medications.admin.forms import PublishForm, ReviewForm, SendBackForm, WithdrawForm
+from medications import publishing
+from medications.editing import history
+from medications.editing.admin.forms import PublishForm, ReviewForm, SendBackForm, WithdrawForm
 from medications.models import Medication, ReviewStatus
 from medications.printing.views import pdf_response, render_print
 from medications.publishing import four_eyes
-from medications.views import render_leaflet
+from medications.site.views import render_leaflet
 
 ROUTES = [
     ("voorbeeld/", "preview"),

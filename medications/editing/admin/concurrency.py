@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from reversion.models import Version
 
-from medications.forms import CleanTextForm, StructuredField
-from medications.history import marked_pair
+from medications.editing.history import marked_pair
+from medications.publishing.forms import CleanTextForm, StructuredField
 
 NOT_COMPARED = {"id", "DELETE", "medication", "loaded_version"}
 
