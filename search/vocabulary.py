@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 from medications.models import GlossaryTerm, Medication
 from search import analysis
 from search.models import SearchEntry, SearchWord
-from search.names import current_version, medication_names, term_names
+from search.names import current_version, localized, medication_names, term_names
 
 # Only words this long are corrected: shorter ones are too often a different, valid word.
 MIN_CORRECTION_LENGTH = 4
@@ -126,7 +126,8 @@ class Vocabulary:
         medications = Medication.objects.filter(pk__in=medication_ids)
         for medication in medications.prefetch_related("members"):
             names = medication_names(medication, language)
-            aliases = set(names) - {medication.name, *medication.brand_name_list}
+            own_name = localized(medication, "name", language)
+            aliases = set(names) - {own_name, *medication.brand_name_list}
             aliases -= {
                 brand for member in medication.members.all() for brand in member.brand_name_list
             }
