@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language of the address (/en/...: English, else Dutch) for everything below,
+    # the rate limits' refusals, the page cache's key and the error pages included.
+    "portal.language.PathLanguageMiddleware",
     # A Host not in ALLOWED_HOSTS is a 400 before any limit or cached page.
     "serving.middleware.AllowedHostMiddleware",
     # A client past its rate limit is refused here, before anything that costs.
@@ -117,10 +120,12 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "medications.site.context_processors.site",
+                "medications.site.context_processors.page_language",
             ],
             # Template tags of the public site and of the editors' side (not in an app's
             # templatetags folder: each lives with its side).
             "libraries": {
+                "languages": "medications.site.templatetags.languages",
                 "patient_pages": "medications.site.templatetags.patient_pages",
                 "reviews": "medications.editing.templatetags.reviews",
             },
@@ -238,9 +243,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Dutch is the language of every page; English fields exist for translators.
+# Dutch is the source language, at `/`; each other language of LANGUAGES has its pages under
+# its own prefix (/en/), its interface in locale/<code>/LC_MESSAGES/django.po and its content
+# in modeltranslation's columns (README: "Adding a language"). The admin stays Dutch.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 TIME_ZONE = "Europe/Amsterdam"

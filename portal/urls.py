@@ -1,10 +1,21 @@
-"""URL configuration: the public site (medications, search), the admin for editors."""
+"""URL configuration: the public site (medications, search) in each language of LANGUAGES,
+the admin for editors (Dutch only).
 
+The pages patients read are in `i18n_patterns`: Dutch at `/`, another language under its
+prefix with its own path words (`/en/medicines/<slug>/`, from the .po files). Addresses that
+are one for every language (admin, health, sitemap, robots, favicon) stay outside it.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from medications.site import views
+from medications.site.sitemaps import SITEMAPS
 from portal import login
 from serving.health import health
+from serving.policy import public_page, safe_methods_only
 
 admin.site.site_header = "Medicijninformatie: redactie"
 admin.site.site_title = "Redactie"
@@ -16,8 +27,19 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     # For load balancers: 200 or 503, details for staff only (serving/health.py).
     path("health/", health, name="health"),
-    path("", include("search.urls")),
-    path("", include("medications.urls")),
+    path(
+        "sitemap.xml",
+        public_page(sitemap),
+        {"sitemaps": SITEMAPS, "template_name": "seo/sitemap.xml"},
+        name="sitemap",
+    ),
+    path("robots.txt", public_page(views.robots_txt), name="robots"),
+    path("favicon.ico", safe_methods_only(views.favicon), name="favicon"),
+    *i18n_patterns(
+        path("", include("search.urls")),
+        path("", include("medications.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 handler400 = "serving.errors.bad_request"

@@ -19,6 +19,12 @@ def _test_settings(settings):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """The .mo files, as `make test` and a deploy make them (compile_translations)."""
+    call_command("compile_translations", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _collected_static_files():
     """The production static storage needs its manifest: collect once, as a deploy does."""
     call_command("collectstatic", interactive=False, verbosity=0)

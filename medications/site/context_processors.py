@@ -1,6 +1,9 @@
-"""The hospital's own name and contact details, for every template."""
+"""The hospital's own name and contact details, and the page's language, for every template."""
 
 from django.conf import settings
+from django.utils import translation
+
+from portal.language import text_direction
 
 
 def site(request):
@@ -14,3 +17,9 @@ def site(request):
             "contact_text": settings.SITE_CONTACT_TEXT,
         }
     }
+
+
+def page_language(request):
+    """`lang` and `dir` of the page: the language of its address (portal.language)."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    return {"page_language": {"code": code, "rtl": text_direction(code) == "rtl"}}

@@ -22,7 +22,7 @@ def first_sentences(text, max_length=DESCRIPTION_LENGTH):
     return " ".join(kept)
 
 
-def leaflet_structured_data(medication, page_url):
+def leaflet_structured_data(medication, page_url, language="nl"):
     """schema.org MedicalWebPage about the medication, for a <script type="application/ld+json">
     block: data for search engines, never executed (the CSP allows no inline scripts)."""
     drug = {"@type": "Drug", "name": medication.name}
@@ -33,7 +33,7 @@ def leaflet_structured_data(medication, page_url):
         "@type": "MedicalWebPage",
         "name": medication.name,
         "url": page_url,
-        "inLanguage": "nl",
+        "inLanguage": language,
         "description": first_sentences(medication.summary),
         "about": drug,
         "audience": {"@type": "Patient"},
