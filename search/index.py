@@ -1,10 +1,10 @@
 """Content -> search index rows: one per section and one per glossary term, in each language
-it is written in.
+its page exists in (medications.languages decides: Dutch always, another language once the
+leaflet or term is translated into it).
 
 Each row holds what the page in that language shows, as readable text for snippets and as
-analysed terms for matching. A section or glossary term without its own text in a language
-has no row in it: an English search never finds Dutch text (names are names: a medication
-without an English name is found by its Dutch one). The content's write path tells search
+analysed terms for matching, never another language's text: an English search finds English
+pages only. The content's write path tells search
 what changed once per transaction (search.receivers); `reindex()` then rebuilds the rows of
 exactly those medications and terms, `rebuild()` the whole index.
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from medications.languages import GLOSSARY_FIELDS, available_languages, filled, source_language
 from medications.models import GlossaryTerm, Medication
 from search import analysis
 from search.backends import backend
@@ -24,17 +25,13 @@ from search.readable import readable_text
 from search.tags import tags
 
 
-def section_in(section, language):
-    """Whether the section has its own text in `language`: a heading and a body."""
-    return bool(
-        written_in(section, "heading", language) and written_in(section, "body_html", language)
-    )
-
-
-def term_in(term, language):
-    return bool(
-        written_in(term, "term", language) and written_in(term, "explanation_html", language)
-    )
+def term_languages(term):
+    """The languages the glossary shows this term in (medications.languages decides)."""
+    return [
+        language
+        for language in languages()
+        if language == source_language() or filled(term, GLOSSARY_FIELDS, language)
+    ]
 
 
 # --- Rows ---------------------------------------------------------------------------------
@@ -48,9 +45,9 @@ class Names:
     words: tuple
 
 
-def all_medication_names(medication):
+def all_medication_names(medication, page_languages):
     names = {}
-    for language in languages():
+    for language in page_languages:
         written = medication_names(medication, language)
         name_words = tuple(word for name in written for word in analysis.words(name, language))
         names[language] = Names(analysis.name_terms(written, language), name_words)
@@ -58,12 +55,10 @@ def all_medication_names(medication):
 
 
 def section_entries(section, medication, names):
-    """The index rows of one section, one per language it is written in; `names` from
-    all_medication_names()."""
+    """The index rows of one section, one per language of its leaflet's page; `names` from
+    all_medication_names(), for those languages."""
     entries = []
-    for language in languages():
-        if not section_in(section, language):
-            continue
+    for language in names:
         heading = written_in(section, "heading", language)
         text = readable_text(written_in(section, "body_html", language))
         heading_words = analysis.words(heading, language)
@@ -88,9 +83,7 @@ def section_entries(section, medication, names):
 
 def term_entries(term):
     entries = []
-    for language in languages():
-        if not term_in(term, language):
-            continue
+    for language in term_languages(term):
         title = written_in(term, "term", language)
         names = term_names(term, language)
         text = readable_text(written_in(term, "explanation_html", language))
@@ -159,7 +152,9 @@ def medication_entries(medications):
     """Index rows of medications fetched with their members and sections prefetched."""
     entries = []
     for medication in medications:
-        names = all_medication_names(medication)
+        # Only the languages its page exists in: a leaflet translated in part has no page,
+        # and no rows, in that language (an English search shows English pages only).
+        names = all_medication_names(medication, available_languages(medication))
         for section in medication.sections.all():
             entries.extend(section_entries(section, medication, names))
     return entries

@@ -47,12 +47,9 @@ class GlossaryHit:
     term: GlossaryTerm
     title: str
     text: str
+    url: str = ""  # in the language searched
     title_html: str = ""
     snippet_html: str = ""
-
-    @property
-    def url(self):
-        return self.term.get_absolute_url()
 
 
 @dataclass
@@ -275,7 +272,8 @@ def glossary_hits(term_ids, language):
 
 
 def add_highlights(results, parsed, language):
-    """Titles and snippets for the hits shown, built from readable text, with <mark>."""
+    """Addresses, titles and snippets for the hits shown (in the language searched: it is
+    active here), built from readable text, with <mark>."""
     term_sets = [group.terms for group in parsed.groups]
     term_sets += [[analysis.query_term(word, language)] for word in parsed.name_words]
     matcher = snippets.Matcher(term_sets, language)
@@ -284,9 +282,11 @@ def add_highlights(results, parsed, language):
     texts = dict(SearchEntry.objects.filter(pk__in=missing).values_list("pk", "text"))
     for hit in hits:
         text = hit.candidate.text if hit.candidate.text is not None else texts[hit.candidate.pk]
+        hit.url = hit.medication.section_url(hit.kind)
         hit.title_html = snippets.highlight(hit.candidate.title, matcher)
         hit.snippet_html = snippets.snippet(text, matcher)
     for hit in results.glossary:
+        hit.url = hit.term.get_absolute_url()
         hit.title_html = snippets.highlight(hit.title, matcher)
         hit.snippet_html = snippets.highlight(hit.text, matcher)
 

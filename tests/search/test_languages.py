@@ -17,8 +17,7 @@ from tests.conftest import leaflet_text
 
 pytestmark = pytest.mark.django_db
 
-# English for some sections of the test leaflet (tests/conftest.py CORE_SECTIONS); the
-# operations section stays Dutch only.
+# English for the test leaflet (tests/conftest.py CORE_SECTIONS).
 ENGLISH_SECTIONS = {
     "dosering": ("How do you take testmiddel?", "Take 2 tablets of 50 mg a day."),
     "bijwerkingen": (
@@ -37,6 +36,7 @@ ENGLISH_SECTIONS = {
         "Can you have vaccinations?",
         "The leaflet says nothing about this. Ask your doctor.",
     ),
+    "operaties": ("What if you have an operation?", "You do not need to stop."),
 }
 
 OTHER_LEAFLET = leaflet_text(slug="andermiddel", name="Andermiddel").replace(
@@ -45,10 +45,12 @@ OTHER_LEAFLET = leaflet_text(slug="andermiddel", name="Andermiddel").replace(
 
 
 def translate(medication, sections, name=""):
-    """Give these sections of a medication their English text, through the write path."""
+    """Give a medication its English name and summary and these sections their English
+    text, through the write path."""
     with publishing.changes():
         if name:
             medication.name_en = name
+            medication.summary_en = f"{name} slows down the immune system."
             medication.save()
         for section in medication.sections.all():
             if section.kind in sections:
@@ -58,7 +60,7 @@ def translate(medication, sections, name=""):
 
 @pytest.fixture
 def leaflets(content_dir):
-    """A leaflet with English text for most sections, and one in Dutch only."""
+    """A leaflet translated into English, and one in Dutch only."""
     load_content(content_dir({"testmiddel.md": leaflet_text(), "andermiddel.md": OTHER_LEAFLET}))
     medication = Medication.objects.get(slug="testmiddel")
     translate(medication, ENGLISH_SECTIONS, name="Testmedicine")
@@ -101,13 +103,21 @@ def test_english_rows_hold_only_english_text(leaflets):
     assert list(terms.values_list("title", flat=True)) == ["Immune system"]
 
 
-def test_an_english_text_taken_away_takes_its_row_with_it(leaflets):
+def test_a_leaflet_translated_in_part_has_no_english_page_and_no_english_rows(leaflets):
+    other = Medication.objects.get(slug="andermiddel")
+    translate(other, {"dosering": ENGLISH_SECTIONS["dosering"]}, name="Othermedicine")
+    assert not SearchEntry.objects.filter(language="en", medication=other).exists()
+    assert not search_medications("Othermedicine", "en").redirect_url
+
+
+def test_an_english_text_taken_away_takes_the_english_rows_with_it(leaflets):
     section = leaflets.sections.get(kind="dosering")
     with publishing.changes():
         section.heading_en = section.body_markdown_en = ""
         section.save()
-    english = SearchEntry.objects.filter(language="en", medication=leaflets)
-    assert "dosering" not in set(english.values_list("kind", flat=True))
+    assert not SearchEntry.objects.filter(language="en", medication=leaflets).exists()
+    assert not search_medications("headache", "en").hits
+    assert SearchEntry.objects.filter(language="nl", medication=leaflets).count() == 6
 
 
 # --- Searching in English ---------------------------------------------------------------
