@@ -3,7 +3,8 @@
 The same rules as for the Dutch text: a translation file is loaded again only when it
 changed since its last load; a translation changed in the admin since then is a conflict
 (listed, nothing written) unless `force`. A loaded translation is published for that
-language at once (publishing.publish_translation), as a loaded Dutch file is.
+language at once (publishing.publish_translation), as a loaded Dutch file is: its review is
+the file's, and it then follows the Dutch text of the same load.
 """
 
 from medications import history, publishing
@@ -87,6 +88,7 @@ def write_translation(valid, action, fingerprint, report):
                 section.save()
         working.save(update_fields=["updated_at"])  # its version now holds the sections
     report.translated.append(label)
+    publishing.translation_edited(working, language, None)  # edited by the file, nobody's own
     publishing.publish_translation(working, language, None)
 
 
