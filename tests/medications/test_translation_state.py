@@ -80,7 +80,8 @@ def test_a_dutch_publication_with_changes_makes_the_translation_out_of_date(leaf
 
 def test_a_dutch_safety_change_shows_the_dutch_safety_box(leaflet, client):
     with publishing.changes():
-        leaflet.alarm_nl = [{**leaflet.alarm_nl[0], "signs": ["koorts boven 38 graden", "keelpijn", "hoesten"]}]
+        signs = ["koorts boven 38 graden", "keelpijn", "hoesten"]
+        leaflet.alarm_nl = [{**leaflet.alarm_nl[0], "signs": signs}]
         publishing.mark_edited(leaflet)
         leaflet.save()
     publishing.publish(leaflet, None, "Nieuw alarmsignaal.")
@@ -101,9 +102,7 @@ def test_a_draft_translation_never_shows(leaflet, client):
     assert "A new draft sentence." not in str(live().sections.get(kind="zwangerschap").body_html_en)
 
 
-def test_a_leaflet_whose_translation_was_never_published_has_no_english_page(
-    content_dir, client
-):
+def test_a_leaflet_whose_translation_was_never_published_has_no_english_page(content_dir, client):
     load_content(content_dir())
     working = Medication.working_copies.get(slug="testmiddel")
     with publishing.changes():
