@@ -244,6 +244,11 @@ LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
+# The admin shows each translated field as tabs, one per language (TabbedTranslationAdmin),
+# with jQuery UI's tabs served from this site: modeltranslation's default is a CDN, which the
+# CSP forbids. Django's admin brings jQuery itself.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.tabs.js"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -86,3 +86,12 @@ def language_alternates(context):
         format_html_join("", '  <link rel="alternate" hreflang="{}" href="{}">\n', links),
         format_html('  <link rel="alternate" hreflang="x-default" href="{}">', default),
     )
+
+
+@register.filter
+def cited_source(title):
+    """The source leaflet's title as a <cite>, marked as Dutch on a page in another language
+    (a screen reader then reads it as Dutch)."""
+    if translation.get_language() == source_language():
+        return format_html("<cite>{}</cite>", title)
+    return format_html('<cite lang="{}">{}</cite>', source_language(), title)
