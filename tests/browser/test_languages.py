@@ -15,7 +15,7 @@ except ImportError:  # the `browser` fixture skips, or fails in CI, and says why
 
 from medications import languages
 from medications.content import load_content
-from tests.browser.test_patient_pages import AXE, WCAG_22_AA, axe_script  # noqa: F401
+from tests.browser.test_patient_pages import AXE, ROOT, WCAG_22_AA
 from tests.english import SLUG, english_site
 from tests.helpers import current_code
 from tests.third_language import CODE, add_third_language
@@ -33,6 +33,17 @@ FAKE_ENGLISH_VOICE = """
     speechSynthesis.speak = (utterance) => window.__spoken.push([utterance.lang, utterance.text]);
     speechSynthesis.cancel = () => {};
 """
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    """As tests/browser/test_patient_pages.py: axe-core from npm, a failure in CI if missing."""
+    if not AXE.exists():
+        reason = f"{AXE.relative_to(ROOT)} is missing: run `npm ci` in the repository"
+        if os.environ.get("PORTAL_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"accessibility checks must run here (PORTAL_REQUIRE_BROWSER=1): {reason}")
+        pytest.skip(reason)
+    return AXE
 
 
 @pytest.fixture
@@ -62,7 +73,7 @@ def test_axe_finds_no_wcag_22_aa_violations_on_the_english_pages(
     english,
     new_page,
     axe_script,
-    viewport,  # noqa: F811
+    viewport,
 ):
     page = new_page(viewport=viewport, bypass_csp=True)  # axe is injected inline
     problems = []
