@@ -9,7 +9,7 @@ import textwrap
 
 from medications.content import load_content
 from medications.models import GlossaryTerm, Medication, Section
-from medications.rendering import render_markdown
+from medications.publishing.rendering import render_markdown
 from tests.conftest import leaflet_text
 
 SLUG = "testmedicine"

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from medications.content.parse import SOURCE_SILENT_FLAG
 from medications.content.validate import GROUPS, MEMBERS_KEY, PUBLISHED_KEY
-from medications.forms import (
+from medications.publishing.forms import (
     AlarmField,
     LeafletForm,
     LineListField,

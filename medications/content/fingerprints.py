@@ -9,7 +9,7 @@ the rows in the database.
 import hashlib
 import json
 
-from medications.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
+from medications.publishing.forms import GlossaryTermForm, LeafletForm, MemberForm, SectionForm
 
 
 def digest(value):

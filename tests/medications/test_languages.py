@@ -12,7 +12,7 @@ from django.utils import translation
 
 from medications import languages
 from medications.models import Medication
-from pages import cache as page_cache
+from serving import cache as page_cache
 from tests.english import SLUG, english_site
 
 pytestmark = pytest.mark.django_db

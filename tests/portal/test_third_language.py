@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from medications import languages
-from pages import middleware
+from serving import middleware
 from tests.third_language import CODE, NAME, add_third_language
 
 pytestmark = pytest.mark.django_db

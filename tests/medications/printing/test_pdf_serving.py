@@ -10,7 +10,7 @@ import pytest
 from medications import publishing
 from medications.models import Medication
 from medications.printing import pdf as pdf_module
-from pages import prerender
+from medications.printing import prerender
 
 pytestmark = pytest.mark.django_db
 
