@@ -170,6 +170,8 @@ class Medication(models.Model):
     # What the last load from a file wrote (content.fingerprints): tells an edit made in the
     # admin since then from a change of the file.
     imported_fingerprints = models.JSONField(default=dict, blank=True, editable=False)
+    # The same per translation language: {language: fingerprint of its file as last loaded}.
+    imported_translations = models.JSONField(default=dict, blank=True, editable=False)
     glossary_terms = models.ManyToManyField(
         "GlossaryTerm", blank=True, related_name="medications", verbose_name="gebruikte termen"
     )

@@ -12,6 +12,7 @@ transaction.
 
 from medications.publishing.batch import Batch, changes, record
 from medications.publishing.summary import change_summary
+from medications.publishing.translations import publish_translation
 from medications.publishing.workflow import (
     SlugTaken,
     live_copy_of,
@@ -33,6 +34,7 @@ __all__ = [
     "live_copy_of",
     "mark_edited",
     "publish",
+    "publish_translation",
     "record",
     "record_review",
     "send_back",

@@ -11,6 +11,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from medications.models import Medication, Section
@@ -29,7 +30,8 @@ class Batch:
     medication_ids: set = field(default_factory=set)
     term_ids: set = field(default_factory=set)
     glossary_changed: bool = False
-    to_publish: set = field(default_factory=set)  # working copies to copy onto their live copy
+    # Working copies to copy onto their live copy: id -> the languages published (None: all).
+    to_publish: dict = field(default_factory=dict)
     hospital_changed: bool = False  # the hospital's own numbers, shown on every leaflet
 
     def hospital_route_changed(self):
@@ -46,8 +48,13 @@ class Batch:
         self.term_ids.add(term.pk)
         self.glossary_changed = True
 
-    def publish(self, working_id):
-        self.to_publish.add(working_id)
+    def publish(self, working_id, language=None):
+        """Copy the working copy onto its live copy when the batch ends: the source language
+        (with the shared fields) or one translation, `language`."""
+        language = language or settings.LANGUAGE_CODE
+        languages = self.to_publish.setdefault(working_id, set())
+        if languages is not None:
+            languages.add(language)
 
     def relink_everything(self):
         """Render every section again with the current glossary (after a new version of
@@ -59,7 +66,9 @@ class Batch:
         self.medication_ids |= other.medication_ids
         self.term_ids |= other.term_ids
         self.glossary_changed |= other.glossary_changed
-        self.to_publish |= other.to_publish
+        for working_id, languages in other.to_publish.items():
+            for language in languages:
+                self.publish(working_id, language)
         self.hospital_changed |= other.hospital_changed
 
     def finish(self):
@@ -72,7 +81,7 @@ class Batch:
             sections = Section._base_manager.filter(pk__in=self.section_ids)
         relinked = render_sections(sections) if self.glossary_changed or self.section_ids else set()
         live_ids = {
-            copy_to_live(working).pk
+            copy_to_live(working, self.to_publish[working.pk]).pk
             for working in Medication.all_copies.filter(pk__in=self.to_publish).order_by("pk")
         }
         medication_ids = self.medication_ids | relinked | live_ids
