@@ -15,7 +15,10 @@ from tests.conftest import leaflet_text
 SLUG = "testmedicine"
 ENGLISH_SECTIONS = {
     "dosering": ("How do you take testmedicine?", "Take 2 tablets of 50 mg a day."),
-    "bijwerkingen": ("What side effects can it cause?", "- feeling sick\n- headache"),
+    "bijwerkingen": (
+        "What side effects can it cause?",
+        "- feeling sick\n- headache\n\nIt slows down the immune system.",
+    ),
     "controles": ("Which checks do you need?", "Blood tests every 2 weeks for 3 months."),
     "zwangerschap": ("Can you take it when pregnant?", "Talk to your doctor."),
     "vaccinatie": ("Can you have vaccinations?", "The leaflet says nothing about this."),
@@ -46,9 +49,14 @@ def english_site(content_dir):
         key_points_en="Take it every day.\nHave your blood checked.",
     )
     for kind, (heading, body) in ENGLISH_SECTIONS.items():
+        html = render_markdown(body, kind).replace(
+            "immune system", '<dfn data-term="afweersysteem">immune system</dfn>'
+        )  # a glossary word, marked as the write path marks it
         Section.all_copies.filter(medication__in=copies, kind=kind).update(
-            heading_en=heading, body_markdown_en=body, body_html_en=render_markdown(body, kind)
+            heading_en=heading, body_markdown_en=body, body_html_en=html
         )
+    for copy in copies:
+        copy.glossary_terms.set(GlossaryTerm.objects.all())
     GlossaryTerm.objects.update(
         term_en="Immune system",
         variants_en="",
