@@ -217,7 +217,7 @@ def add_synthetic_leaflets(real, count):
         Section,
         SectionKind,
     )
-    from medications.rendering import render_markdown
+    from medications.publishing.rendering import render_markdown
 
     by_kind = {}
     for medication in real:

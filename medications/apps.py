@@ -7,7 +7,12 @@ class MedicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from medications import history, receivers  # noqa: F401  (rows changed -> write path)
+        from medications.editing import (
+            admin,  # noqa: F401  (registers the editors' admin)
+            history,
+        )
+        from medications.printing import receivers  # noqa: F401  (a new content version, PDFs)
+        from medications.publishing import receivers as rows  # noqa: F401  (rows -> write path)
 
         # After modeltranslation has added the fields of each language (its app comes first).
         history.register()

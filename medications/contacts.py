@@ -20,12 +20,6 @@ class Route:
     def has_urgent_number(self):
         return bool(self.urgent_from_leaflet or self.hospital_urgent)
 
-    @property
-    def first_urgent_number(self):
-        """The number printed at the foot of every paper page ('' when there is none)."""
-        numbers = self.hospital_urgent or self.urgent_from_leaflet
-        return numbers[0].phone if numbers else ""
-
 
 def route_for(medication):
     """The calling route of one leaflet's page (one query for the hospital's numbers)."""

@@ -10,6 +10,7 @@ the language switch, hreflang alternates, the sitemap and the home page's list a
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from modeltranslation.settings import AVAILABLE_LANGUAGES
 
 from medications import translation_status
 from medications.models import GlossaryTerm
@@ -32,6 +33,12 @@ def site_languages():
 def language_name(code):
     """The language's own name ("English", "Nederlands"), as LANGUAGES gives it."""
     return dict(settings.LANGUAGES).get(code, code)
+
+
+def has_columns(language):
+    """Whether the database has this language's columns yet (its migration has run): a
+    language just added to LANGUAGES has pages, and no translated content until then."""
+    return language in AVAILABLE_LANGUAGES
 
 
 def filled(row, fields, language):
@@ -65,6 +72,8 @@ def glossary_terms(language):
     terms = GlossaryTerm.objects.all()
     if language == source_language():
         return terms
+    if not has_columns(language):
+        return terms.none()
     column = language.replace("-", "_")
     for field in GLOSSARY_FIELDS:
         terms = terms.exclude(**{f"{field}_{column}__isnull": True})

@@ -41,7 +41,7 @@ def format_source_date(value):
 def clean_text(value):
     """Text as stored, whoever typed it: line endings as \\n (browsers send \\r\\n) and no
     whitespace at the end of a line. The one place text is normalised on the way in (the
-    forms of medications.forms, used by the admin and the loader, and migration 0032), so a
-    one-word change is a one-word difference."""
+    forms of medications.publishing.forms, used by the admin and the loader, and migration
+    0032), so a one-word change is a one-word difference."""
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines)

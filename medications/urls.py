@@ -4,10 +4,10 @@ address and the msgid; locale/<language>/LC_MESSAGES/django.po gives each other 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from medications import views
 from medications.choices import SectionKind
 from medications.printing import views as printing
-from portal.policy import public_page, safe_methods_only
+from medications.site import views
+from serving.policy import public_page, safe_methods_only
 
 app_name = "medications"
 

@@ -40,7 +40,7 @@ def redis_caches(url):
 
 def local_caches(pdf_directory, pdf_entries, counter_file):
     """Without Redis, the counters are rows of one SQLite file with atomic increments
-    (portal.counters): counted exactly by every worker of this server."""
+    (serving.counters): counted exactly by every worker of this server."""
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -52,5 +52,5 @@ def local_caches(pdf_directory, pdf_entries, counter_file):
             "TIMEOUT": PDF_TIMEOUT,
             "OPTIONS": {"MAX_ENTRIES": pdf_entries},
         },
-        "ratelimit": {"BACKEND": "portal.counters.CounterCache", "LOCATION": counter_file},
+        "ratelimit": {"BACKEND": "serving.counters.CounterCache", "LOCATION": counter_file},
     }

@@ -1,6 +1,6 @@
 """The editors' way in (/beheer/login/): what is checked before django-axes counts a try.
 
-axes locks one username from one client address (portal.clients) after a few wrong
+axes locks one username from one client address (serving.clients) after a few wrong
 passwords, so a stranger cannot lock a real editor out from elsewhere. Two things come
 first, here, before anything is written:
 
@@ -16,8 +16,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
 
-from portal.errors import bad_request
-from portal.policy import rate_limited
+from serving.errors import bad_request
+from serving.policy import rate_limited
 
 MAX_USERNAME_LENGTH = get_user_model()._meta.get_field("username").max_length
 

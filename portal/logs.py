@@ -14,7 +14,7 @@ import uuid
 
 from django.conf import settings
 
-from portal.clients import is_trusted, parse_address, trusted_networks
+from serving.clients import is_trusted, parse_address, trusted_networks
 
 request_id = contextvars.ContextVar("request_id", default="-")
 WELL_FORMED = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")

@@ -70,7 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "medications",
     "search",
-    "pages",
+    "serving",
 ]
 
 MIDDLEWARE = [
@@ -84,14 +84,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The language of the address (/en/...: English, else Dutch) for everything below,
     # the rate limits' refusals, the page cache's key and the error pages included.
-    "portal.language.PathLanguageMiddleware",
+    "serving.language.PathLanguageMiddleware",
     # A Host not in ALLOWED_HOSTS is a 400 before any limit or cached page.
-    "pages.middleware.AllowedHostMiddleware",
+    "serving.middleware.AllowedHostMiddleware",
     # A client past its rate limit is refused here, before anything that costs.
-    "pages.middleware.RateLimitMiddleware",
-    # A cached public page is sent from here: it skips everything below (pages/middleware.py).
-    "pages.middleware.PageCacheMiddleware",
-    "pages.middleware.ServiceUnavailableMiddleware",
+    "serving.middleware.RateLimitMiddleware",
+    # A cached public page is sent from here: it skips everything below (serving/middleware.py).
+    "serving.middleware.PageCacheMiddleware",
+    "serving.middleware.ServiceUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,9 +119,16 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "medications.context_processors.site",
-                "medications.context_processors.page_language",
+                "medications.site.context_processors.site",
+                "medications.site.context_processors.page_language",
             ],
+            # Template tags of the public site and of the editors' side (not in an app's
+            # templatetags folder: each lives with its side).
+            "libraries": {
+                "patient_pages": "medications.site.templatetags.patient_pages",
+                "languages": "medications.site.templatetags.languages",
+                "reviews": "medications.editing.templatetags.reviews",
+            },
         },
     },
 ]
@@ -165,7 +172,7 @@ PDF_CACHE_ENTRIES = int(os.environ.get("PORTAL_PDF_CACHE_ENTRIES", "500"))
 PDF_CACHE_DIR = os.environ.get(
     "PORTAL_PDF_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"portal-pdfs-{checkout_id()}")
 )
-# Without Redis, rate-limit counters are kept in one SQLite file (portal.counters). Each of
+# Without Redis, rate-limit counters are kept in one SQLite file (serving.counters). Each of
 # these files and folders is per checkout by default: two checkouts never share them.
 COUNTER_FILE = os.environ.get(
     "PORTAL_COUNTER_FILE",
@@ -181,7 +188,7 @@ DJANGO_REDIS_LOGGER = "portal.cache"
 
 # Per-client limits (django-ratelimit, counted in the default cache; a cache that is down
 # lets requests through rather than locking patients out).
-RATELIMIT_VIEW = "portal.errors.too_many_requests"
+RATELIMIT_VIEW = "serving.errors.too_many_requests"
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "10/m")
@@ -199,7 +206,7 @@ PDF_RENDER_SLOTS = int(
 # A PDF not made within this many seconds is stopped (a 503), long before gunicorn's timeout.
 PDF_RENDER_TIMEOUT = float(os.environ.get("PORTAL_PDF_RENDER_TIMEOUT", "20"))
 # After a publish, the full PDFs of the leaflets it changed are made in the background
-# (pages.prerender), so a nurse's first download is already in the cache.
+# (medications.printing.prerender), so a nurse's first download is already in the cache.
 PDF_PRERENDER = env_bool("PORTAL_PDF_PRERENDER", True)
 # How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
 PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
@@ -208,7 +215,7 @@ LOCK_DIR = os.environ.get(
 )
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
-# account from one client address (portal.clients), that pair is locked out for
+# account from one client address (serving.clients), that pair is locked out for
 # AXES_COOLOFF_TIME hours; the editor can still sign in from anywhere else. Over all
 # usernames, one address has at most RATE_LIMIT_LOGIN tries (portal.login).
 AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
@@ -244,6 +251,11 @@ LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
+# The admin shows each translated field as tabs, one per language (TabbedTranslationAdmin),
+# with jQuery UI's tabs served from this site: modeltranslation's default is a CDN, which the
+# CSP forbids. Django's admin brings jQuery itself.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.tabs.js"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -308,11 +320,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 # The reverse proxies in front of the portal (addresses or networks, comma-separated; empty:
 # no proxy, clients connect directly). The one setting that decides who the client is
-# (portal.clients): rate limits, login throttling and feedback all ask it; gunicorn takes
+# (serving.clients): rate limits, login throttling and feedback all ask it; gunicorn takes
 # X-Forwarded-For and X-Forwarded-Proto only from these (portal/gunicorn.conf.py).
 TRUSTED_PROXIES = trusted_proxies(os.environ.get("PORTAL_TRUSTED_PROXIES", ""))
-RATELIMIT_IP_META_KEY = "portal.clients.client_address"
-AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+RATELIMIT_IP_META_KEY = "serving.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "serving.clients.client_address"
 # The site lives at the root of its host: a SCRIPT_NAME a client sends is never a prefix.
 FORCE_SCRIPT_NAME = os.environ.get("PORTAL_SCRIPT_NAME", "")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
@@ -344,7 +356,7 @@ LOGGING = {
         }
     },
     "filters": {
-        "refusals": {"()": "portal.errors.QuietRefusals"},
+        "refusals": {"()": "serving.errors.QuietRefusals"},
         "request_id": {"()": "portal.logs.RequestIdFilter"},
     },
     "loggers": {"django.request": {"filters": ["refusals"]}},
@@ -354,4 +366,4 @@ LOGGING = {
 HEALTH_MIN_FREE_BYTES = int(os.environ.get("PORTAL_HEALTH_MIN_FREE_MB", "200")) * 1024 * 1024
 # Load balancers often ask over plain HTTP, from inside.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
-CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "serving.errors.csrf_failure"

@@ -11,11 +11,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from medications import views
-from medications.sitemaps import SITEMAPS
-from pages.health import health
+from medications.site import views
+from medications.site.sitemaps import SITEMAPS
 from portal import login
-from portal.policy import public_page, safe_methods_only
+from serving.health import health
+from serving.policy import public_page, safe_methods_only
 
 admin.site.site_header = "Medicijninformatie: redactie"
 admin.site.site_title = "Redactie"
@@ -25,7 +25,7 @@ urlpatterns = [
     # The admin's own login, behind the checks of portal.login (before axes counts a try).
     path("beheer/login/", login.guarded(admin.site.login)),
     path("beheer/", admin.site.urls),
-    # For load balancers: 200 or 503, details for staff only (pages/health.py).
+    # For load balancers: 200 or 503, details for staff only (serving/health.py).
     path("health/", health, name="health"),
     path(
         "sitemap.xml",
@@ -42,7 +42,7 @@ urlpatterns = [
     ),
 ]
 
-handler400 = "portal.errors.bad_request"
-handler403 = "portal.errors.permission_denied"
-handler404 = "portal.errors.page_not_found"
-handler500 = "portal.errors.server_error"
+handler400 = "serving.errors.bad_request"
+handler403 = "serving.errors.permission_denied"
+handler404 = "serving.errors.page_not_found"
+handler500 = "serving.errors.server_error"

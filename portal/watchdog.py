@@ -5,7 +5,7 @@ PostgreSQL's own timeouts do not cover it: `connect_timeout` bounds a new connec
 process (portal/wsgi.py turns this on) watches every round trip to the database: one that
 takes longer than DATABASE_ANSWER_TIMEOUT seconds has its socket shut down by a watchdog
 thread; the driver then raises OperationalError, which the site answers with the Dutch 503
-(pages.middleware), and Django drops the connection.
+(serving.middleware), and Django drops the connection.
 
 After such a failure (or a connection that could not be made) the database is taken as
 down for DATABASE_RETRY_SECONDS: requests in that time get their 503 (or their cached page)

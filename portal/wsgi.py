@@ -29,7 +29,7 @@ refuse_the_local_key()
 
 # Served requests have each database round trip watched: a hanging database is a 503; a
 # publish has its leaflets' PDFs made in the background.
-from pages import prerender  # noqa: E402 (after the site is loaded)
+from medications.printing import prerender  # noqa: E402 (after the site is loaded)
 from portal.watchdog import watchdog  # noqa: E402
 
 watchdog.enable()

@@ -10,52 +10,15 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection, transaction
-from modeltranslation.utils import build_localized_fieldname
 
 from medications.models import GlossaryTerm, Medication
-from medications.text import split_names
 from search import analysis
 from search.backends import backend
 from search.models import GLOSSARY_KIND, SearchEntry, SearchIndexVersion, SearchWord
+from search.names import languages, localized, medication_names, term_names
 from search.readable import readable_text
 from search.tags import tags
-
-# Member descriptions longer than this are explanations, not names ('SCIg met een pomp').
-MAX_NAME_WORDS = 2
-
-
-def languages():
-    return [code for code, _ in settings.LANGUAGES]
-
-
-def localized(instance, field, language):
-    """What a page in `language` shows: the translation, else the default language."""
-    value = getattr(instance, build_localized_fieldname(field, language), None)
-    if not value:
-        value = getattr(instance, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
-    return value or getattr(instance, field, "") or ""
-
-
-# --- Names --------------------------------------------------------------------------------
-
-
-def medication_names(medication, language):
-    """Every name a patient may type for this medication: name, brands, aliases, members."""
-    names = [localized(medication, "name", language)]
-    names += medication.brand_name_list + medication.other_name_list
-    for member in medication.members.all():
-        names += member.brand_name_list
-        substance = member.substance.split("(")[0].strip()
-        if substance and len(substance.split()) <= MAX_NAME_WORDS:
-            names.append(substance)
-    return list(dict.fromkeys(name for name in names if name))
-
-
-def term_names(term, language):
-    return [localized(term, "term", language)] + split_names(localized(term, "variants", language))
-
 
 # --- Rows ---------------------------------------------------------------------------------
 
@@ -167,10 +130,6 @@ def bump_version():
     token = uuid.uuid4().hex
     if not SearchIndexVersion.objects.filter(pk=1).update(token=token):
         SearchIndexVersion.objects.create(pk=1, token=token)
-
-
-def current_version():
-    return SearchIndexVersion.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
 def medication_entries(medications):

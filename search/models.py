@@ -36,7 +36,7 @@ class SearchEntry(models.Model):
     # column exists on SQLite too but stays empty there; the FTS5 table does its job.
     search_vector = SearchVectorField(null=True, editable=False)
     # PostgreSQL only: names and heading alone (A, B). Small, so ranking the many rows a
-    # common word matches stays cheap; searched first (see search.broad_candidates).
+    # common word matches stays cheap; searched first (see search.query.broad_candidates).
     title_vector = SearchVectorField(null=True, editable=False)
     # How many words the three term columns hold. PostgreSQL divides a row's rank by its
     # log, as ts_rank's normalisation 1 does, without counting the vector's words per match.
@@ -69,10 +69,6 @@ class SearchEntry(models.Model):
 
     def count_words(self):
         return sum(len(t.split()) for t in [self.name_terms, self.heading_terms, self.body_terms])
-
-    @property
-    def is_glossary_term(self):
-        return self.kind == GLOSSARY_KIND
 
 
 class SearchWord(models.Model):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -36,7 +37,14 @@ BROAD_CANDIDATES = 30
 # Sections with all the words of a question: enough of them, and no search for 'any' follows.
 ENOUGH_CANDIDATES = 20
 MAX_SUGGESTIONS = 3
-EXAMPLE_QUERIES = ["bijwerkingen", "zwanger", "griepprik", "tandarts", "Imuran"]
+# Questions to try, in the page's language (the .po files translate them).
+EXAMPLE_QUERIES = [
+    gettext_lazy("bijwerkingen"),
+    gettext_lazy("zwanger"),
+    gettext_lazy("griepprik"),
+    gettext_lazy("tandarts"),
+    "Imuran",
+]
 
 
 @dataclass

@@ -10,7 +10,7 @@ hit is only near the question, so it is kept apart (`Hit.matched`): it never cou
 import math
 from dataclasses import dataclass
 
-from medications.models import Medication, SectionKind
+from medications.models import Medication
 
 MAX_MEDICATIONS_SHOWN = 10
 # A named medication shows its best sections; a broad question one or two per medication.
@@ -76,10 +76,6 @@ class Hit:
     @property
     def kind(self):
         return self.candidate.kind
-
-    @property
-    def kind_label(self):
-        return SectionKind(self.kind).label if self.kind in SectionKind else ""
 
 
 def occurrences(terms, term):

@@ -1,8 +1,8 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from portal.policy import safe_methods_only
 from search import views
+from serving.policy import safe_methods_only
 
 app_name = "search"
 

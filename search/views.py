@@ -3,8 +3,8 @@
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
-from portal.policy import rate_limited
 from search.query import search_medications, suggest
+from serving.policy import rate_limited
 
 
 @rate_limited("RATE_LIMIT_SEARCH", group="search")

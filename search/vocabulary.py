@@ -15,8 +15,8 @@ from rapidfuzz.distance import OSA
 
 from medications.models import GlossaryTerm, Medication
 from search import analysis
-from search.index import current_version, medication_names, term_names
 from search.models import SearchWord
+from search.names import current_version, medication_names, term_names
 
 # Only words this long are corrected: shorter ones are too often a different, valid word.
 MIN_CORRECTION_LENGTH = 4
@@ -223,12 +223,6 @@ class Vocabulary:
             for form in index.starting_with(start):
                 found.setdefault(form.label.casefold(), (form.label, kind, form.target))
         return sorted(found.values(), key=lambda item: analysis.fold(item[0]))[:limit]
-
-    def similar_names(self, text, limit=3):
-        """Names that look like the text, for a page with no results."""
-        choices = sorted({" ".join(form.words) for form in self.medication_forms})
-        found = process.extract(analysis.fold(text), choices, limit=limit, score_cutoff=60)
-        return [" ".join(self.display_word(w) for w in name.split()) for name, _, _ in found]
 
 
 _cache = {}

@@ -13,7 +13,7 @@ from modeltranslation.utils import fallbacks
 
 from medications.content.parse import DEFAULT_VARIANTS_LINE, SOURCE_SILENT_FLAG, VARIANTS_LINE
 from medications.content.validate import GROUPS, MEMBERS_KEY, PUBLISHED_KEY
-from medications.forms import (
+from medications.publishing.forms import (
     AlarmField,
     LeafletForm,
     LineListField,

@@ -9,7 +9,7 @@ the rows in the database.
 import hashlib
 import json
 
-from medications.forms import (
+from medications.publishing.forms import (
     GlossaryTermForm,
     GlossaryTermTranslationForm,
     LeafletForm,

@@ -3,7 +3,6 @@ content.validate). Leaflets live in `content/leaflets/*.md` (YAML front matter +
 {#code}` sections), the glossary in `content/woordenlijst.md`; content/README.md has the format.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +45,6 @@ class LeafletSource:
     """One leaflet file: its front matter as written, with the line of each top-level key."""
 
     path: Path
-    content_hash: str
     front: dict
     key_lines: dict
     sections: list
@@ -66,11 +64,6 @@ class TermSource:
     variants: list
     explanation: str
     line: int
-
-    @property
-    def source_hash(self):
-        text = "\n".join([self.term, ",".join(self.variants), self.explanation])
-        return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass
@@ -197,7 +190,6 @@ def parse_leaflet(path, errors):
         return None
     return LeafletSource(
         path=path,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
         front=front,
         key_lines=key_lines,
         sections=sections,

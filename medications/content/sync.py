@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
-from medications import history, publishing
+from medications import publishing
 from medications.content import sync_translations, workflow_state
 from medications.content.errors import display_path
 from medications.content.fingerprints import (
@@ -26,6 +26,7 @@ from medications.content.fingerprints import (
     medication_fingerprints,
     term_fingerprint,
 )
+from medications.editing import history
 from medications.models import GlossaryTerm, Medication, ReviewStatus, SectionKind
 
 

@@ -7,7 +7,7 @@ language at once (publishing.publish_translation), as a loaded Dutch file is: it
 the file's, and it then follows the Dutch text of the same load.
 """
 
-from medications import history, publishing
+from medications import publishing
 from medications.content.errors import display_path
 from medications.content.fingerprints import (
     file_translation_fingerprint,
@@ -15,8 +15,9 @@ from medications.content.fingerprints import (
     stored_translation_fingerprint,
     term_translation_fingerprint,
 )
-from medications.forms import GlossaryTermTranslationForm, LeafletTranslationForm
+from medications.editing import history
 from medications.models import GlossaryTerm, Medication
+from medications.publishing.forms import GlossaryTermTranslationForm, LeafletTranslationForm
 
 
 def plan(from_file, now, imported):

@@ -26,7 +26,9 @@ from medications.content.validate import (
     report_form_errors,
     validate_content,
 )
-from medications.forms import (
+from medications.models import GlossaryTerm, Medication, Member, Section
+from medications.numbers import describe_differences, number_differences
+from medications.publishing.forms import (
     GlossaryTermTranslationForm,
     LeafletForm,
     LeafletTranslationForm,
@@ -34,8 +36,6 @@ from medications.forms import (
     MemberTranslationForm,
     SectionTranslationForm,
 )
-from medications.models import GlossaryTerm, Medication, Member, Section
-from medications.numbers import describe_differences, number_differences
 
 # Front matter a translation repeats exactly: codes, names and facts.
 SAME_AS_SOURCE = (

@@ -1,6 +1,7 @@
 """Parsed content -> the models' own rules. Each leaflet's front matter, members and sections
-and each glossary term go through the ModelForms of content.forms; every broken rule comes
-back as "file, regel N: what to change", and nothing is written until all of them pass.
+and each glossary term go through the ModelForms of medications.publishing.forms; every broken
+rule comes back as "file, regel N: what to change", and nothing is written until all of them
+pass.
 
 The front matter's keys are the form's fields; a group such as `source:` holds the fields
 named `source_<key>`. Two keys are not fields: `members` (a list, one MemberForm each) and
@@ -15,7 +16,8 @@ from django.db.models import UniqueConstraint
 
 from medications.content.errors import ContentError, ContentErrors
 from medications.content.parse import text_value
-from medications.forms import (
+from medications.models import GlossaryTerm, Medication, Member
+from medications.publishing.forms import (
     GlossaryTermForm,
     LeafletForm,
     MemberForm,
@@ -23,8 +25,7 @@ from medications.forms import (
     SectionForm,
     StructuredField,
 )
-from medications.models import GlossaryTerm, Medication, Member
-from medications.rendering import removed_markup
+from medications.publishing.rendering import removed_markup
 from medications.shape_checks import overlong, table_warnings, word_count
 
 # Front matter `source: {title: ...}` holds the fields source_title, ...

@@ -23,7 +23,7 @@ class GlossaryTerm(models.Model):
     imported_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     # The same per translation language: {language: fingerprint of its entry as last loaded}.
     imported_translations = models.JSONField(default=dict, blank=True, editable=False)
-    # Optimistic concurrency, as for leaflets (medications.admin.concurrency).
+    # Optimistic concurrency, as for leaflets (medications.editing.admin.concurrency).
     edit_version = models.PositiveIntegerField("bewerkversie", default=0, editable=False)
 
     class Meta:

@@ -182,7 +182,7 @@ class Medication(models.Model):
     )
     updated_at = models.DateTimeField("gewijzigd", auto_now=True)
     # Optimistic concurrency: every change through the write path raises it; a form loaded
-    # from an older value is refused (medications.admin.concurrency).
+    # from an older value is refused (medications.editing.admin.concurrency).
     edit_version = models.PositiveIntegerField("bewerkversie", default=0, editable=False)
     # Document control: shown in the page footer and on every printed page.
     owner_department = models.CharField(
@@ -308,10 +308,6 @@ class Medication(models.Model):
         if self.next_review or not self.last_reviewed:
             return self.next_review
         return self.last_reviewed + datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
-
-    @property
-    def is_withdrawn(self):
-        return not self.is_published and self.withdrawn_at is not None
 
     @property
     def is_review_overdue(self):

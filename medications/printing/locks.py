@@ -15,9 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-
-class NoRenderSlot(Exception):
-    """Every render slot is taken: the server is making as many PDFs as it may."""
+from serving.errors import NoRenderSlot  # the middleware answers it with a Dutch 503
 
 
 def lock_path(name):

@@ -43,10 +43,6 @@ class Printout:
     def is_partial(self):
         return len(self.sections) < len(self.choices)
 
-    @property
-    def has_alarm_section(self):
-        return any(section.is_alarm for section in self.sections)
-
 
 def build_printout(medication, requested_kinds, page_url):
     """The chosen sections in page order (all when none of the requested kinds exist), always

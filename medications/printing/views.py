@@ -6,9 +6,9 @@ from django.template.loader import render_to_string
 
 from medications.choices import SectionKind
 from medications.printing.printout import SECTION_PARAMETER, build_printout
-from medications.views import in_page_language, leaflet_context, published_leaflet
-from medications.withdrawal import gone_when_withdrawn
-from portal.policy import rate_limited
+from medications.site.views import in_page_language, leaflet_context, published_leaflet
+from medications.site.withdrawal import gone_when_withdrawn
+from serving.policy import rate_limited
 
 
 def print_context(request, medication, preview=False):

@@ -4,10 +4,10 @@ explanations (with glossary terms marked up) and the terms each leaflet uses."""
 from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
-from medications.glossary_links import GlossaryLinker, Term
 from medications.html import term_slugs
 from medications.models import GlossaryTerm, Medication, Section
-from medications.rendering import render_markdown
+from medications.publishing.glossary_links import GlossaryLinker, Term
+from medications.publishing.rendering import render_markdown
 
 
 def languages():

@@ -12,9 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
-from medications import notifications
 from medications.models import Medication, Publication, PublicationKind, ReviewStatus
-from medications.publishing import four_eyes
+from medications.publishing import four_eyes, notifications
 from medications.publishing.batch import changes
 
 # The account named in the admin's log for changes nobody made by hand (load_content).

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, User
 
 from medications.models import GlossaryTerm, Medication
 from medications.roles import CHIEF_EDITOR
-from pages.models import ContentVersion
+from serving.models import ContentVersion
 from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db

@@ -10,11 +10,11 @@ from django.utils.text import slugify
 
 from medications import publishing
 from medications.content import load_content
-from medications.glossary_links import GlossaryLinker, Term
 from medications.html import Explanation, page_html
 from medications.html import term_slugs as term_slugs_in
 from medications.models import GlossaryTerm, Medication, Section
-from medications.rendering import render_markdown
+from medications.publishing.glossary_links import GlossaryLinker, Term
+from medications.publishing.rendering import render_markdown
 from tests.conftest import CORE_SECTIONS, GLOSSARY, leaflet_text
 from tests.helpers import admin_form_data
 

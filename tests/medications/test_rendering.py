@@ -1,7 +1,7 @@
 """Markdown to stored HTML: tables get header scopes and scroll on their own."""
 
 from medications.html import page_html
-from medications.rendering import render_markdown
+from medications.publishing.rendering import render_markdown
 
 COMPARISON = """\
 | | IVIg | SCIg |

@@ -202,7 +202,7 @@ def test_review_due_lists_overdue_leaflets_and_fails(leaflet, capsys, admin_clie
 
 
 def leaflet_versions(medication):
-    from medications.history import versions_of
+    from medications.editing.history import versions_of
 
     return list(versions_of(medication))
 

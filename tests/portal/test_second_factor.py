@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
 
-from pages.management.commands.add_second_factor import add_second_factor
+from serving.management.commands.add_second_factor import add_second_factor
 from tests.helpers import current_code
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 Written against the real leaflets in content/ (each expected section was checked by reading
 the leaflet). `medication` None means "any medication" (a broad question), `kind` None means
-"the medication's page" (a name). Used by tests/test_search.py, and runnable on its own to
+"the medication's page" (a name). Used by tests/search/test_search.py, and runnable on its own to
 print the figures or compare two databases:
 
     python -m tests.search.gold                      # this DATABASE_URL (fresh database)

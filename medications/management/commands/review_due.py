@@ -6,8 +6,8 @@ Exits with status 1 when any review is overdue, so a scheduled job can raise the
 
 from django.core.management.base import BaseCommand, CommandError
 
-from medications import notifications
 from medications.models import Medication
+from medications.publishing import notifications
 
 
 class Command(BaseCommand):

@@ -5,8 +5,9 @@ loader's own format."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from medications import history, publishing
+from medications import publishing
 from medications.content import ContentConflicts, load_content
+from medications.editing import history
 from medications.models import GlossaryTerm, Medication, Member, Section
 from tests.conftest import CORE_SECTIONS, GLOSSARY, leaflet_text
 

@@ -8,8 +8,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.management import CommandError, call_command
 
-from medications import history, publishing
+from medications import publishing
 from medications.content import load_content
+from medications.editing import history
 from medications.models import Medication, Publication, ReviewStatus
 from tests.medications.content.test_files_and_admin import (
     ADMIN_TEXT,
