@@ -6,7 +6,8 @@ of every leaflet in both languages with the same function.
 A number is a run of digits: separators split it, so "0,5 ml" and "0.5 ml", "088 75 574 28"
 written with or without dashes, "8.00 uur" and "8:00" give the same numbers in any language.
 Numbers written as a word ("twee weken", "two weeks", "vijfentwintig", "twenty-five") count
-as their digits; "een" and "one" alone do not (they are also "a"). No database, no Django: plain text in, numbers out.
+as their digits; "een" and "one" alone do not (they are also "a"). No database, no Django:
+plain text in, numbers out.
 """
 
 import re
