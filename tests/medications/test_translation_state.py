@@ -140,3 +140,17 @@ def test_the_translation_is_reviewed_by_another_person_and_the_banner_goes(
     assert "This translation has not been updated" not in page
     assert "Take 3 tablets of 50 mg a day, with food." in page
     assert f"(version {live().version_number}," in page
+
+
+def test_the_english_printout_carries_the_banner_and_the_dutch_safety_box(leaflet, client):
+    with publishing.changes():
+        signs = ["koorts boven 38 graden", "keelpijn", "hoesten"]
+        leaflet.alarm_nl = [{**leaflet.alarm_nl[0], "signs": signs}]
+        publishing.mark_edited(leaflet)
+        leaflet.save()
+    publishing.publish(leaflet, None, "Nieuw alarmsignaal.")
+
+    paper = client.get("/en/medicines/testmiddel/print/").content.decode()
+
+    assert "This translation has not been updated" in paper
+    assert "<li>hoesten</li>" in paper
