@@ -26,6 +26,7 @@ PAGES = {
     "home": "/",
     "medication": "/medicijnen/azathioprine/",
     "woordenlijst": "/woordenlijst/",
+    "home_en": "/en/",  # English: the same cache, the language in its key
 }
 ENCODINGS = {"identity": (), "br": ("Accept-Encoding: br, gzip",)}
 

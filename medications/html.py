@@ -61,6 +61,9 @@ class ShownSection:
     html: str
     source_silent: bool
     is_alarm: bool
+    # On a translated page whose translation is behind: the current Dutch heading and text.
+    source_heading: str = ""
+    source_html: str = ""
 
 
 def explanations(terms):
@@ -214,18 +217,20 @@ def popover_markup(term, word, id_prefix):
     if sort_key(shown) == sort_key(" ".join(term.term.split())):
         title = f'<span class="term-tip-title">{escape(term.term, quote=False)}:</span>'
     else:
-        see = f"{escape(gettext('zie'))} {escape(term.term, quote=False)}"
+        see_word = gettext("zie")  # outside the f-string: makemessages finds it there
+        see = f"{escape(see_word)} {escape(term.term, quote=False)}"
         title = (
             f'<span class="term-tip-title">{escape(shown, quote=False)}</span>'
             f' <span class="term-tip-see">({see})</span>:'
         )
+    more = gettext("Meer in de woordenlijst")
     return (
         f'<span class="term" data-term="{escape(term.slug)}">'
         f'<button type="button" class="term-button" popovertarget="{escape(tip_id)}">'
         f"{escape(word, quote=False)}</button>"
         f'<span class="term-tip" id="{escape(tip_id)}" popover>'
         f"{title} {escape(term.text, quote=False)} "
-        f'<a href="{escape(term.glossary_url)}">{escape(gettext("Meer in de woordenlijst"))}</a>'
+        f'<a href="{escape(term.glossary_url)}">{escape(more)}</a>'
         f"</span></span>"
     )
 

@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The language of the address (/en/...: English, else Dutch) for everything below,
     # the rate limits' refusals, the page cache's key and the error pages included.
-    "portal.language.PathLanguageMiddleware",
+    "serving.language.PathLanguageMiddleware",
     # A Host not in ALLOWED_HOSTS is a 400 before any limit or cached page.
     "serving.middleware.AllowedHostMiddleware",
     # A client past its rate limit is refused here, before anything that costs.
@@ -125,8 +125,8 @@ TEMPLATES = [
             # Template tags of the public site and of the editors' side (not in an app's
             # templatetags folder: each lives with its side).
             "libraries": {
-                "languages": "medications.site.templatetags.languages",
                 "patient_pages": "medications.site.templatetags.patient_pages",
+                "languages": "medications.site.templatetags.languages",
                 "reviews": "medications.editing.templatetags.reviews",
             },
         },
@@ -251,6 +251,11 @@ LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
+# The admin shows each translated field as tabs, one per language (TabbedTranslationAdmin),
+# with jQuery UI's tabs served from this site: modeltranslation's default is a CDN, which the
+# CSP forbids. Django's admin brings jQuery itself.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.tabs.js"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

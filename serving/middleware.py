@@ -18,7 +18,6 @@ from django.core.exceptions import DisallowedHost
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from portal.language import language_of_path
 from serving import cache as page_cache
 from serving.errors import (
     DATABASE_DOWN,
@@ -28,6 +27,7 @@ from serving.errors import (
     too_many_requests,
     warn_database_down,
 )
+from serving.language import language_of_path
 from serving.models import ContentVersion
 
 CACHE_ALIAS = "default"

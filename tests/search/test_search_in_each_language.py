@@ -2,12 +2,13 @@
 stop words, lay synonyms, typo correction, brand names), results only from pages written in
 the language searched, and a language search knows nothing about searched with generic rules."""
 
+import textwrap
+
 import pytest
 from django.utils import translation
 
-from medications import publishing
 from medications.content import load_content
-from medications.models import GlossaryTerm, Medication
+from medications.models import Medication
 from search import analysis
 from search.languages import rules
 from search.models import SearchEntry
@@ -19,9 +20,9 @@ pytestmark = pytest.mark.django_db
 
 # English for the test leaflet (tests/conftest.py CORE_SECTIONS).
 ENGLISH_SECTIONS = {
-    "dosering": ("How do you take testmiddel?", "Take 2 tablets of 50 mg a day."),
+    "dosering": ("How do you take testmedicine?", "Take 2 tablets of 50 mg a day."),
     "bijwerkingen": (
-        "What side effects can testmiddel cause?",
+        "What side effects can testmedicine cause?",
         "- feeling sick (nausea)\n- headache",
     ),
     "controles": (
@@ -29,7 +30,7 @@ ENGLISH_SECTIONS = {
         "For the first 3 months, a blood test every 2 weeks.",
     ),
     "zwangerschap": (
-        "Can you use testmiddel if you are pregnant?",
+        "Can you use testmedicine if you are pregnant?",
         "Talk to your doctor about pregnancy and breastfeeding.",
     ),
     "vaccinatie": (
@@ -44,33 +45,61 @@ OTHER_LEAFLET = leaflet_text(slug="andermiddel", name="Andermiddel").replace(
 )
 
 
-def translate(medication, sections, name=""):
-    """Give a medication its English name and summary and these sections their English
-    text, through the write path."""
-    with publishing.changes():
-        if name:
-            medication.name_en = name
-            medication.summary_en = f"{name} slows down the immune system."
-            medication.save()
-        for section in medication.sections.all():
-            if section.kind in sections:
-                section.heading_en, section.body_markdown_en = sections[section.kind]
-                section.save()
+def english_leaflet():
+    """The test leaflet's English file, as a translator writes it beside testmiddel.md."""
+    front = textwrap.dedent(
+        """\
+        ---
+        slug: testmiddel
+        name: Testmedicine
+        kind: reumaremmer
+        route: tablet
+        brand_names: [Testo, Testo mitis]
+        summary: Testmedicine slows down the immune system.
+        source:
+          publisher: Testziekenhuis
+          title: Folder over testmiddel
+          date: "2020-05"
+        last_reviewed: 2026-01-15
+        ---
+        """
+    )
+    codes = {"vaccinatie": "vaccinatie geen-informatie"}
+    sections = [
+        f"## {heading} {{#{codes.get(kind, kind)}}}\n\n{body}\n"
+        for kind, (heading, body) in ENGLISH_SECTIONS.items()
+    ]
+    return front + "\n" + "\n".join(sections)
+
+
+ENGLISH_GLOSSARY = textwrap.dedent(
+    """\
+    ## Immune system {#afweersysteem}
+    Also: immunity
+
+    Everything in your body that protects you against germs.
+
+    ## Antibody {#antistof}
+    Also: antibodies
+
+    A protein that recognises a germ.
+    """
+)
 
 
 @pytest.fixture
 def leaflets(content_dir):
-    """A leaflet translated into English, and one in Dutch only."""
-    load_content(content_dir({"testmiddel.md": leaflet_text(), "andermiddel.md": OTHER_LEAFLET}))
-    medication = Medication.objects.get(slug="testmiddel")
-    translate(medication, ENGLISH_SECTIONS, name="Testmedicine")
-    term = GlossaryTerm.objects.get(slug="afweersysteem")
-    with publishing.changes():
-        term.term_en = "Immune system"
-        term.variants_en = "immunity"
-        term.explanation_markdown_en = "Everything in your body that protects you against germs."
-        term.save()
-    return medication
+    """A leaflet with its English file, and one in Dutch only, loaded as files are."""
+    root = content_dir(
+        {
+            "testmiddel.md": leaflet_text(),
+            "testmiddel.en.md": english_leaflet(),
+            "andermiddel.md": OTHER_LEAFLET,
+        }
+    )
+    (root / "woordenlijst.en.md").write_text(ENGLISH_GLOSSARY, encoding="utf-8")
+    load_content(root)
+    return Medication.objects.get(slug="testmiddel")
 
 
 def url_in(language, instance, kind=None):
@@ -102,21 +131,10 @@ def test_english_rows_hold_only_english_text(leaflets):
     assert term.title == "Immune system" and "germs" in term.text
 
 
-def test_a_leaflet_translated_in_part_has_no_english_page_and_no_english_rows(leaflets):
+def test_a_leaflet_without_its_english_file_has_no_english_rows(leaflets):
     other = Medication.objects.get(slug="andermiddel")
-    translate(other, {"dosering": ENGLISH_SECTIONS["dosering"]}, name="Othermedicine")
+    assert SearchEntry.objects.filter(language="nl", medication=other).count() == 6
     assert not SearchEntry.objects.filter(language="en", medication=other).exists()
-    assert not search_medications("Othermedicine", "en").redirect_url
-
-
-def test_an_english_text_taken_away_takes_the_english_rows_with_it(leaflets):
-    section = leaflets.sections.get(kind="dosering")
-    with publishing.changes():
-        section.heading_en = section.body_markdown_en = ""
-        section.save()
-    assert not SearchEntry.objects.filter(language="en", medication=leaflets).exists()
-    assert not search_medications("headache", "en").hits
-    assert SearchEntry.objects.filter(language="nl", medication=leaflets).count() == 6
 
 
 # --- Searching in English ---------------------------------------------------------------

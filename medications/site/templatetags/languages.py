@@ -13,6 +13,7 @@ from django import template
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, gettext_noop
 
 from medications.addresses import absolute_url
 from medications.languages import language_name, site_languages, source_language
@@ -86,3 +87,24 @@ def language_alternates(context):
         format_html_join("", '  <link rel="alternate" hreflang="{}" href="{}">\n', links),
         format_html('  <link rel="alternate" hreflang="x-default" href="{}">', default),
     )
+
+
+@register.filter
+def cited_source(title):
+    """The source leaflet's title as a <cite>, marked as Dutch on a page in another language
+    (a screen reader then reads it as Dutch)."""
+    if translation.get_language() == source_language():
+        return format_html("<cite>{}</cite>", title)
+    return format_html('<cite lang="{}">{}</cite>', source_language(), title)
+
+
+# Names the site itself writes into content, translated like the interface: the loader's
+# approval ("goedgekeurd door Inhoudsbestanden", medications.publishing.workflow).
+SYSTEM_NAMES = (gettext_noop("Inhoudsbestanden"),)
+
+
+@register.filter
+def in_page_language(text):
+    """A name or text of the site's own (SYSTEM_NAMES) in the page's language; any other
+    text as it is (gettext finds nothing for it)."""
+    return gettext(text) if text else text
