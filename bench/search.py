@@ -324,7 +324,45 @@ def add_synthetic_leaflets(real, count):
     for section in sections:
         section.medication_id = section.medication.pk
     Section.objects.bulk_create(sections, batch_size=1000)
+    publish_english(medications)
     return medications
+
+
+def publish_english(medications):
+    """Each synthetic leaflet's English as a loaded one has it: a working copy whose English
+    translation is published (medications.languages: only then has it an English page)."""
+    from medications.models import Medication, ReviewStatus, Translation
+
+    working = [
+        Medication(
+            slug=live.slug,
+            name=live.name,
+            kind=live.kind,
+            route=live.route,
+            summary=live.summary,
+            brand_names=live.brand_names,
+            source_publisher=live.source_publisher,
+            source_title=live.source_title,
+            last_reviewed=live.last_reviewed,
+        )
+        for live in medications
+    ]
+    Medication.all_copies.bulk_create(working, batch_size=500)
+    for live, copy in zip(medications, working, strict=True):
+        live.working_copy = copy
+        live.name_en, live.summary_en = live.name, "A medicine that calms the immune system."
+    Medication.all_copies.bulk_update(
+        medications, ["working_copy", "name_en", "summary_en"], batch_size=500
+    )
+    Translation.objects.bulk_create(
+        [
+            Translation(
+                medication=copy, language="en", status=ReviewStatus.PUBLISHED, version_number=1
+            )
+            for copy in working
+        ],
+        batch_size=500,
+    )
 
 
 def rename(text, pattern, name, brand):

@@ -165,7 +165,9 @@ def rebuild():
     """Throw the whole index away and build it again from the content. Returns the row count."""
     SearchEntry.objects.all().delete()
     SearchWord.objects.all().delete()
-    entries = medication_entries(Medication.objects.prefetch_related("members", "sections"))
+    entries = medication_entries(
+        Medication.objects.prefetch_related("members", "sections", "working_copy__translations")
+    )
     for term in GlossaryTerm.objects.all():
         entries.extend(term_entries(term))
     save_entries(entries, SearchEntry.objects.all(), count_words=True)
@@ -185,7 +187,9 @@ def reindex(medication_ids=(), term_ids=()):
     )
     rows.delete()
     medications = Medication.objects.filter(pk__in=medication_ids)
-    entries = medication_entries(medications.prefetch_related("members", "sections"))
+    entries = medication_entries(
+        medications.prefetch_related("members", "sections", "working_copy__translations")
+    )
     for term in GlossaryTerm.objects.filter(pk__in=term_ids):
         entries.extend(term_entries(term))
     save_entries(entries, rows)
