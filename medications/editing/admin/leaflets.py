@@ -228,7 +228,7 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         missing = medication.missing_core_kinds
         if not missing:
             return "compleet"
-        return "ontbreekt: " + ", ".join(SectionKind(kind).label for kind in missing)
+        return "ontbreekt: " + ", ".join(str(SectionKind(kind).label) for kind in missing)
 
     @admin.display(description="Zes kernonderwerpen")
     def core_topics_detail(self, medication):
