@@ -61,6 +61,9 @@ class ShownSection:
     html: str
     source_silent: bool
     is_alarm: bool
+    # On a translated page whose translation is behind: the current Dutch heading and text.
+    source_heading: str = ""
+    source_html: str = ""
 
 
 def explanations(terms):

@@ -1,8 +1,8 @@
 """Which pages exist in which language: the one place that decides.
 
-Dutch is the source: every published page exists in Dutch. A page exists in another
-language only when its translation is there; until the translation workflow says
-"published" per language, that means the fields a patient reads are filled in that
+Dutch is the source: every published page exists in Dutch. A leaflet exists in another
+language only when its translation was reviewed and published (each language has its own
+state: medications.translation_status); a glossary term when its fields are filled in that
 language (modeltranslation would otherwise show the Dutch text in their place). Views,
 the language switch, hreflang alternates, the sitemap and the home page's list all ask here.
 """
@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import translation
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 
+from medications import translation_status
 from medications.models import GlossaryTerm
 
 # What a patient reads of a leaflet, per row: all filled means translated.
 MEDICATION_FIELDS = ("name", "summary")
-SECTION_FIELDS = ("heading", "body_html")
 GLOSSARY_FIELDS = ("term", "explanation_html")
 
 
@@ -47,12 +47,14 @@ def filled(row, fields, language):
 
 
 def is_translated(medication, language):
-    """Whether a patient can read this leaflet in `language` (the sections from the prefetch
-    cache, so a list of leaflets costs no query per leaflet)."""
+    """Whether a patient can read this leaflet in `language`: its translation was reviewed
+    and published (medications.translation_status; a draft never shows) and the live copy
+    holds it. Uses the prefetch cache (`with_translations`), so a list costs no query per
+    leaflet."""
     if language == source_language():
         return True
-    return filled(medication, MEDICATION_FIELDS, language) and all(
-        filled(section, SECTION_FIELDS, language) for section in medication.sections.all()
+    return translation_status.is_published(medication, language) and filled(
+        medication, MEDICATION_FIELDS, language
     )
 
 
@@ -84,13 +86,11 @@ def glossary_languages():
 
 
 def translation_source(medication, language):
-    """The Dutch version a translation was made from: (version number, date) or None.
-    For now the Dutch version the page is published as; the translation workflow knows
-    which Dutch version each translation follows and answers here instead."""
-    if language == source_language() or not medication.version_number:
+    """The Dutch version a published translation follows: (version number, date) or None."""
+    notice = translation_status.page_notice(medication, language)
+    if language == source_language() or notice is None or notice.source_version is None:
         return None
-    approved = medication.approved_at
-    return medication.version_number, approved.date() if approved else medication.last_reviewed
+    return notice.source_version, notice.source_date
 
 
 def address_in(language, view_name, kwargs=None):

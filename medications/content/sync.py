@@ -27,7 +27,7 @@ from medications.content.fingerprints import (
     term_fingerprint,
 )
 from medications.editing import history
-from medications.models import GlossaryTerm, Medication, ReviewStatus, SectionKind
+from medications.models import GlossaryTerm, Medication, Member, ReviewStatus, SectionKind
 
 
 @dataclass
@@ -295,10 +295,13 @@ REVIEW_RECORD = ("last_reviewed", "reviewed_by", "next_review")
 
 
 def translated_note_fields():
+    """The members' note columns of the translation languages that have one (a language in
+    LANGUAGES gets its columns from its migration)."""
+    columns = {field.attname for field in Member._meta.concrete_fields}
     return [
-        f"note_{code.replace('-', '_')}"
+        name
         for code, _ in settings.LANGUAGES
-        if code != settings.LANGUAGE_CODE
+        if code != settings.LANGUAGE_CODE and (name := f"note_{code.replace('-', '_')}") in columns
     ]
 
 

@@ -3,7 +3,8 @@
 The same rules as for the Dutch text: a translation file is loaded again only when it
 changed since its last load; a translation changed in the admin since then is a conflict
 (listed, nothing written) unless `force`. A loaded translation is published for that
-language at once (publishing.publish_translation), as a loaded Dutch file is.
+language at once (publishing.publish_translation), as a loaded Dutch file is: its review is
+the file's, and it then follows the Dutch text of the same load.
 """
 
 from medications import publishing
@@ -71,8 +72,10 @@ def write_translation(valid, action, fingerprint, report):
         setattr(working, localized(name, language), valid.form.cleaned_data[name])
     working.imported_translations = {**working.imported_translations, language: fingerprint}
     working.edit_version += 1  # a form opened before this load is refused
-    with history.revision(None, f"Vertaling geladen uit {display_path(valid.source.path)}"):
+    source = display_path(valid.source.path)
+    with publishing.changes() as batch, history.revision(None, f"Vertaling geladen uit {source}"):
         working.save()
+        batch.medication_changed(working.pk)  # said, not only heard by a receiver
         for member, form in zip(working.members.all(), valid.members, strict=False):
             setattr(member, localized("note", language), form.cleaned_data["note"])
             member.save()
@@ -86,8 +89,10 @@ def write_translation(valid, action, fingerprint, report):
                     form.cleaned_data["body_markdown"],
                 )
                 section.save()
+                batch.section_changed(section)  # its HTML is rendered again, in every language
         working.save(update_fields=["updated_at"])  # its version now holds the sections
     report.translated.append(label)
+    publishing.translation_edited(working, language, None)  # edited by the file, nobody's own
     publishing.publish_translation(working, language, None)
 
 
@@ -103,6 +108,11 @@ def write_term_translations(translations, plans, report):
             setattr(term, localized(name, valid.language), valid.form.cleaned_data[name])
         term.imported_translations = {**term.imported_translations, valid.language: fingerprint}
         publishing.term_edited(term)
-        with history.revision(None, f"Vertaling geladen uit {display_path(valid.path)}"):
+        source = display_path(valid.path)
+        with (
+            publishing.changes() as batch,
+            history.revision(None, f"Vertaling geladen uit {source}"),
+        ):
             term.save()
+            batch.term_changed(term)  # its HTML and every section's links are made again
         report.terms_translated += 1

@@ -72,11 +72,6 @@ class ValidTermTranslation:
     form: GlossaryTermTranslationForm
 
 
-def translation_languages():
-    """Every site language but the source language, in the order of LANGUAGES."""
-    return [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
 def validate_translations(content, leaflets, terms):
     """Check each translation file against its Dutch leaflet or term (ValidLeaflet and
     ValidTerm from content.validate). Returns (ValidTranslation list, ValidTermTranslation

@@ -38,6 +38,10 @@ class MedicationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_live=True, is_published=True)
 
+    def with_translations(self):
+        """Each leaflet's translations and their state (which languages patients can read)."""
+        return self.prefetch_related("working_copy__translations")
+
     def with_page_content(self):
         """Everything a medication page shows, in a constant number of queries."""
         published = models.Prefetch(
@@ -49,6 +53,7 @@ class MedicationQuerySet(models.QuerySet):
             "glossary_terms",
             published,
             models.Prefetch("working_copy__publications", queryset=published.queryset),
+            "working_copy__translations",
         )
 
     def review_due(self, within_days=30):

@@ -12,7 +12,12 @@ transaction.
 
 from medications.publishing.batch import Batch, changes, record
 from medications.publishing.summary import change_summary
-from medications.publishing.translations import publish_translation
+from medications.publishing.translations import (
+    publish_translation,
+    send_back_translation,
+    submit_translation,
+    translation_edited,
+)
 from medications.publishing.workflow import (
     SlugTaken,
     live_copy_of,
@@ -35,6 +40,9 @@ __all__ = [
     "mark_edited",
     "publish",
     "publish_translation",
+    "send_back_translation",
+    "submit_translation",
+    "translation_edited",
     "record",
     "record_review",
     "send_back",

@@ -17,6 +17,7 @@ from django.db import transaction
 from medications.models import Medication, Section
 from medications.publishing.derived import record_terms_used, render_sections, render_terms
 from medications.publishing.live import copy_to_live
+from medications.publishing.translation_sources import record_sources
 from medications.signals import content_changed
 
 _local = threading.local()
@@ -33,6 +34,8 @@ class Batch:
     # Working copies to copy onto their live copy: id -> the languages published (None: all).
     to_publish: dict = field(default_factory=dict)
     hospital_changed: bool = False  # the hospital's own numbers, shown on every leaflet
+    # Translations published: they record the Dutch text they follow once it is live.
+    translation_ids: set = field(default_factory=set)
 
     def hospital_route_changed(self):
         self.hospital_changed = True
@@ -51,10 +54,10 @@ class Batch:
     def publish(self, working_id, language=None):
         """Copy the working copy onto its live copy when the batch ends: the source language
         (with the shared fields) or one translation, `language`."""
-        language = language or settings.LANGUAGE_CODE
-        languages = self.to_publish.setdefault(working_id, set())
-        if languages is not None:
-            languages.add(language)
+        self.to_publish.setdefault(working_id, set()).add(language or settings.LANGUAGE_CODE)
+
+    def translation_published(self, translation_id):
+        self.translation_ids.add(translation_id)
 
     def relink_everything(self):
         """Render every section again with the current glossary (after a new version of
@@ -70,6 +73,7 @@ class Batch:
             for language in languages:
                 self.publish(working_id, language)
         self.hospital_changed |= other.hospital_changed
+        self.translation_ids |= other.translation_ids
 
     def finish(self):
         """Render, link, publish, record the terms used and tell search: once for the whole
@@ -84,6 +88,7 @@ class Batch:
             copy_to_live(working, self.to_publish[working.pk]).pk
             for working in Medication.all_copies.filter(pk__in=self.to_publish).order_by("pk")
         }
+        record_sources(self.translation_ids)
         medication_ids = self.medication_ids | relinked | live_ids
         record_terms_used(medication_ids)
         public_ids = medication_ids - working_copy_ids(medication_ids)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from medications.models import Medication, Member, Section
+from medications.models import Medication, Member, Section, Translation
 
 NOT_COPIED = {"id", "is_live", "working_copy", "medication"}
 
@@ -49,7 +49,9 @@ def copied_fields(model, languages=None):
 def copy_to_live(working, languages=None):
     live = Medication.all_copies.filter(working_copy=working).first()
     if live is None:
-        languages = None  # a first publication copies everything that is published
+        # A first publication: the source language and every translation already published
+        # (a draft translation never reaches patients).
+        languages = {settings.LANGUAGE_CODE, *(languages or ()), *published_translations(working)}
         live = Medication(is_live=True, working_copy=working)
     fields = copied_fields(Medication, languages)
     for name in fields:
@@ -63,6 +65,14 @@ def copy_to_live(working, languages=None):
     copy_members(working, live, languages)
     copy_sections(working, live, languages)
     return live
+
+
+def published_translations(working):
+    return set(
+        Translation.objects.filter(medication=working, version_number__gt=0).values_list(
+            "language", flat=True
+        )
+    )
 
 
 def copy_members(working, live, languages=None):

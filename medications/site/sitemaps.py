@@ -41,7 +41,12 @@ class LeafletSitemap(SiteAddressSitemap):
     priority = 0.8
 
     def items(self):
-        return Medication.objects.published().prefetch_related("sections").order_by("slug")
+        return (
+            Medication.objects.published()
+            .with_translations()
+            .prefetch_related("sections")
+            .order_by("slug")
+        )
 
     def get_languages_for_item(self, medication):
         return languages.available_languages(medication)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from medications import html as stored_html
-from medications import languages
+from medications import languages, safety, translation_status
 from medications.addresses import absolute_url
 from medications.contacts import route_for
 from medications.models import Medication, SectionKind
@@ -27,7 +27,9 @@ from medications.site.withdrawal import gone_when_withdrawn
 
 def home(request):
     """The leaflets there are in the page's language (all of them in Dutch)."""
-    published = Medication.objects.published().prefetch_related("members", "sections")
+    published = (
+        Medication.objects.published().with_translations().prefetch_related("members", "sections")
+    )
     medications = languages.translated_medications(published, translation.get_language())
     return render(
         request,
@@ -41,7 +43,9 @@ def published_leaflet(slug):
     return get_object_or_404(Medication.objects.published().with_page_content(), slug=slug)
 
 
-def shown_sections(medication):
+def shown_sections(medication, source_kinds=()):
+    """The sections as the page shows them; for `source_kinds` (a translation behind the
+    Dutch text) with the current Dutch text beside the translation."""
     explanations = stored_html.explanations(medication.glossary_terms.all())
     return [
         stored_html.ShownSection(
@@ -51,9 +55,17 @@ def shown_sections(medication):
             html=stored_html.page_html(section.body_html, explanations, section.anchor),
             source_silent=section.source_silent,
             is_alarm=section.is_alarm,
+            **(source_text(section) if section.kind in source_kinds else {}),
         )
         for section in medication.ordered_sections
     ]
+
+
+def source_text(section):
+    return {
+        "source_heading": translation_status.source_value(section, "heading"),
+        "source_html": stored_html.page_html(translation_status.source_value(section, "body_html")),
+    }
 
 
 def leaflet_context(request, medication, preview=False):
@@ -89,7 +101,27 @@ def translation_note(medication, language):
             languages.source_language(), "medications:detail", {"slug": medication.slug}
         )
     )
-    return {"version": version, "date": date, "source_url": url}
+    notice = translation_status.page_notice(medication, language)
+    outdated = notice.outdated if notice else translation_status.OutdatedParts()
+    return {
+        "version": version,
+        "date": date,
+        "source_url": url,
+        # The Dutch text moved on since the translation was reviewed: when, and where it
+        # matters most (the safety box, the alarm and dosing sections) its current words.
+        "source_updated_on": notice.source_updated_on if notice else None,
+        "source_safety": source_safety(medication) if outdated.safety_box else None,
+        "source_kinds": outdated.section_kinds,
+    }
+
+
+def source_safety(medication):
+    """The current Dutch safety data: its alarm groups and urgent numbers from the leaflet."""
+    contacts = safety.leaflet_contacts(translation_status.source_value(medication, "contacts"))
+    return {
+        "groups": safety.alarm_groups(translation_status.source_value(medication, "alarm")),
+        "urgent": [contact for contact in contacts if contact.is_urgent],
+    }
 
 
 def not_translated(request, medication):
@@ -148,7 +180,8 @@ def medication_detail(request, slug):
 
 def render_leaflet(request, medication, preview=False):
     context = leaflet_context(request, medication, preview)
-    context["sections"] = shown_sections(medication)
+    note = context["translation_note"]
+    context["sections"] = shown_sections(medication, note["source_kinds"] if note else ())
     context["feedback_sections"] = feedback.section_choices(medication)
     if not preview:
         context["structured_data"] = leaflet_structured_data(
@@ -161,7 +194,7 @@ def glossary(request):
     """The terms there are in the page's language, each with the leaflets that use it and
     exist in that language."""
     language = translation.get_language()
-    leaflets = Medication.objects.published().prefetch_related("sections")
+    leaflets = Medication.objects.published().with_translations().prefetch_related("sections")
     used_in = Prefetch("medications", queryset=leaflets, to_attr="published_leaflets")
     terms = list(languages.glossary_terms(language).prefetch_related(used_in))
     for term in terms:

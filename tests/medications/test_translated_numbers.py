@@ -54,5 +54,8 @@ def test_numbers_are_read_the_same_in_both_languages():
         "0.5 ml at 8:00, call 020-5662500", "en"
     )
     assert numbers_in("twee keer per week", "nl") == numbers_in("two times a week", "en")
+    assert numbers_in("vijfentwintig jaar, tweeënveertig, de jaren negentig", "nl") == numbers_in(
+        "twenty-five years, forty-two, the nineties", "en"
+    )
     assert numbers_in("[zie](/medicijnen/x/#y-2) 3 weken", "nl") == numbers_in("3 weeks", "en")
     assert number_differences("elke 2 weken", "nl", "every week", "en") == (["2"], [])

@@ -10,16 +10,18 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from medications import html as stored_html
 from medications import publishing
-from medications.editing.admin import workflow
+from medications.editing.admin import translations, workflow
 from medications.editing.admin.base import WritePathAdmin
 from medications.editing.admin.editing import EditingMixin
 from medications.editing.admin.formsets import MemberFormSet, SectionFormSet
+from medications.editing.admin.translations import languages_changed
 from medications.editing.warnings import editing_warnings
 from medications.models import (
     CORE_SECTION_KINDS,
     GlossaryTerm,
     Medication,
     Member,
+    ReviewStatus,
     Section,
     SectionKind,
 )
@@ -31,6 +33,7 @@ from medications.publishing.forms import (
     QuestionsField,
 )
 from medications.publishing.rendering import removed_markup
+from medications.translation_status import translation_languages
 
 ROOMY_MARKDOWN = {
     models.TextField: {"widget": Textarea(attrs={"rows": 16, "cols": 100, "class": "markdown"})}
@@ -142,7 +145,9 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         return working.prefetch_related("sections", "glossary_terms")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field_class = STRUCTURED_FIELDS.get(db_field.name)
+        # The safety data has a column per language: each is written as YAML.
+        original = getattr(db_field, "translated_field", db_field)
+        field_class = STRUCTURED_FIELDS.get(original.name)
         if field_class is None:
             return super().formfield_for_dbfield(db_field, request, **kwargs)
         return field_class(
@@ -166,8 +171,18 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         queue = path(
             "te-beoordelen/", view(workflow.review_queue(self)), name="medications_review_queue"
         )
+        outdated = path(
+            "vertalingen/",
+            view(translations.translation_list(self)),
+            name="medications_translations",
+        )
+        steps = path(
+            "<path:object_id>/vertaling/<str:language>/",
+            view(translations.translation_steps(self)),
+            name="medications_medication_translation",
+        )
         return (
-            [queue]
+            [queue, outdated, steps]
             + [
                 path(
                     f"<path:object_id>/{route}",
@@ -179,9 +194,27 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
             + super().get_urls()
         )
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "translation_languages": translation_languages()}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        publishing.mark_edited(obj)  # a draft until someone with the right role publishes
+        # A draft until someone with the right role publishes: the Dutch text when a Dutch
+        # or shared field changed (or nothing did); a translation when its words changed.
+        changed = languages_changed([form])
+        if changed - set(translation_languages()) or not changed:
+            publishing.mark_edited(obj)
+        else:
+            obj.edit_version += 1  # forms loaded before this save are refused
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changed = languages_changed(formsets)
+        if changed - set(translation_languages()) and form.instance.status != ReviewStatus.DRAFT:
+            Medication.all_copies.filter(pk=form.instance.pk).update(status=ReviewStatus.DRAFT)
+        for language in (changed | languages_changed([form])) & set(translation_languages()):
+            publishing.translation_edited(form.instance, language, request.user)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

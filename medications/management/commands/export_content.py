@@ -15,9 +15,9 @@ from medications.content.export import (
     leaflet_text,
 )
 from medications.content.guard import unloaded_files
-from medications.content.translations import translation_languages
 from medications.content.workflow_state import write_state
 from medications.models import GlossaryTerm, Medication, ReviewStatus
+from medications.translation_status import translation_languages
 
 
 class Command(BaseCommand):

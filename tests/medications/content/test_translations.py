@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from medications.content import ContentErrors, load_content
+from medications import publishing
+from medications.content import ContentConflicts, ContentErrors, load_content
 from medications.models import GlossaryTerm, Medication, Section
 from tests.conftest import GLOSSARY, leaflet_text
 from tests.medications.content.test_loading import database_snapshot
@@ -257,3 +258,22 @@ def test_export_writes_the_english_files_back_round_trip(content_dir, tmp_path):
     assert "- a temperature above 38 degrees\n" in english
     assert (first / "woordenlijst.en.md").read_text() == ENGLISH_GLOSSARY
     assert (first / "woordenlijst.md").read_text() == GLOSSARY
+
+
+def test_an_english_edit_in_the_admin_is_kept_and_a_changed_file_conflicts(content_dir):
+    root = with_english(content_dir)
+    load_content(root)
+    working = Medication.working_copies.get(slug="testmiddel")
+    with publishing.changes():
+        working.summary_en = "Edited in the admin."
+        working.save()
+        publishing.translation_edited(working, "en")
+
+    report = load_content(root)
+    assert report.kept == ["testmiddel (en)"]
+    (root / "leaflets" / "testmiddel.en.md").write_text(
+        ENGLISH.replace("Talk to your doctor.", "Talk to your doctor first."), encoding="utf-8"
+    )
+    with pytest.raises(ContentConflicts, match="vertaling 'en' van folder 'Testmiddel'"):
+        load_content(root)
+    assert Medication.working_copies.get(slug="testmiddel").summary_en == "Edited in the admin."
