@@ -169,3 +169,13 @@ def test_which_languages_a_page_exists_in_is_decided_in_one_place(content_dir):
     Translation.objects.filter(medication__slug=SLUG, language="en").update(version_number=0)
     medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl"]
+
+
+def test_stored_text_takes_the_dutch_labels_whatever_the_page_language():
+    """A publication summary is content: written while an English page is served, it stays
+    Dutch (the labels are translated for the pages only)."""
+    from medications.choices import SectionKind, stored_label
+
+    with translation.override("en"):
+        assert str(SectionKind.DOSERING.label) == "How do you use it?"
+        assert stored_label(SectionKind.DOSERING) == "Hoe gebruikt u het?"
