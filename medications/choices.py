@@ -1,6 +1,8 @@
 """The fixed vocabularies of the domain: kinds of medicine, routes and section kinds."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -101,3 +103,11 @@ class CommonQuestion(models.TextChoices):
     DRIVING = "autorijden", _("Mag ik autorijden?")
     SUN = "zon", _("Moet ik oppassen met de zon?")
     SIDE_EFFECT_FREQUENCY = "bijwerkingen-hoe-vaak", _("Hoe vaak komen bijwerkingen voor?")
+
+
+def stored_label(choice):
+    """A choice's label as stored text holds it (a publication summary, the admin's log): in
+    the source language, whatever language the request that writes it is in. The labels are
+    translated for the pages (gettext_lazy); what is stored is Dutch."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(choice.label)

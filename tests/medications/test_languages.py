@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from medications import languages
-from medications.models import Medication
+from medications.models import Medication, Translation
 from serving import cache as page_cache
 from tests.english import SLUG, english_site
 
@@ -165,5 +165,17 @@ def test_which_languages_a_page_exists_in_is_decided_in_one_place(content_dir):
     english_site(content_dir)
     medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl", "en"]
-    medication.sections.all()[0].heading_en = ""  # one untranslated part: not in English
+    # A translation that was never reviewed and published: not in English (its own state).
+    Translation.objects.filter(medication__slug=SLUG, language="en").update(version_number=0)
+    medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl"]
+
+
+def test_stored_text_takes_the_dutch_labels_whatever_the_page_language():
+    """A publication summary is content: written while an English page is served, it stays
+    Dutch (the labels are translated for the pages only)."""
+    from medications.choices import SectionKind, stored_label
+
+    with translation.override("en"):
+        assert str(SectionKind.DOSERING.label) == "How do you use it?"
+        assert stored_label(SectionKind.DOSERING) == "Hoe gebruikt u het?"
