@@ -250,7 +250,8 @@ def test_export_writes_the_english_files_back_round_trip(content_dir, tmp_path):
     call_command("export_content", str(second), verbosity=0)
 
     assert not report.changed_anything
-    assert report.unchanged_translations == ["testmiddel (en)"]
+    # The repository's own translations, loaded for the session, are there too.
+    assert "testmiddel (en)" in report.unchanged_translations
     english = (first / "leaflets" / "testmiddel.en.md").read_text()
     assert english == (second / "leaflets" / "testmiddel.en.md").read_text()
     assert "name: Testmedicine\n" in english
