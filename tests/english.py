@@ -1,14 +1,18 @@
 """A small site with English text in the `_en` columns, for the tests of the English pages.
 
-The translation workflow (issue-18w) loads English content files; until a test needs that,
-these tests put English text straight into the columns a patient reads, so what they check is
-the interface around it: addresses, switch, alternates, UI words, print and PDF.
+The translation workflow loads English content files; these tests put English text straight
+into the columns a patient reads and record its translation as published, so what they check
+is the interface around it: addresses, switch, alternates, UI words, print and PDF.
 """
 
 import textwrap
 
+from django.utils import timezone
+
+from medications import translation_status
+from medications.choices import ReviewStatus
 from medications.content import load_content
-from medications.models import GlossaryTerm, Medication, Section
+from medications.models import GlossaryTerm, Medication, Section, Translation
 from medications.publishing.rendering import render_markdown
 from tests.conftest import leaflet_text
 
@@ -63,4 +67,18 @@ def english_site(content_dir):
         explanation_markdown_en="Everything in your body that protects you against germs.",
         explanation_html_en="<p>Everything in your body that protects you against germs.</p>",
     )
-    return Medication.objects.get(slug=SLUG)
+    live = Medication.objects.get(slug=SLUG)
+    # Its English translation reviewed and published (a translation's own state, issue-18w),
+    # against the Dutch text patients see now: up to date.
+    Translation.objects.create(
+        medication=live.working_copy,
+        language="en",
+        status=ReviewStatus.PUBLISHED,
+        version_number=1,
+        approved_by="Test",
+        approved_at=timezone.now(),
+        source_version=live.version_number,
+        source_published_at=live.approved_at,
+        source_text=translation_status.source_parts(live),
+    )
+    return live

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from medications import languages
-from medications.models import Medication
+from medications.models import Medication, Translation
 from serving import cache as page_cache
 from tests.english import SLUG, english_site
 
@@ -161,12 +161,15 @@ def test_error_pages_are_in_the_language_of_the_address(client):
     assert 'href="/en/glossary/"' in english
 
 
-def test_which_languages_a_page_exists_in_is_decided_in_one_place(content_dir):
+def test_which_languages_a_page_exists_in_is_decided_in_one_place(client, content_dir):
     english_site(content_dir)
     medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl", "en"]
-    medication.sections.all()[0].heading_en = ""  # one untranslated part: not in English
+    Translation.objects.filter(language="en").update(version_number=0)  # never published
+    medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl"]
+    assert client.get(f"/en/medicines/{SLUG}/").status_code == 404
+    assert "/en/medicines/" not in client.get("/sitemap.xml").content.decode()
 
 
 def test_stored_text_takes_the_dutch_labels_whatever_the_page_language():
