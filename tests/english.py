@@ -1,19 +1,13 @@
-"""A small site with English text in the `_en` columns, for the tests of the English pages.
-
-The translation workflow loads English content files; these tests put English text straight
-into the columns a patient reads and record its translation as published, so what they check
-is the interface around it: addresses, switch, alternates, UI words, print and PDF.
+"""A small site in Dutch and English, for the tests of the English pages: the English text
+comes in as the site's own does, from content files beside the Dutch ones (`<slug>.en.md`,
+`woordenlijst.en.md`) through load_content, which publishes the translation, so the pages
+exist in English as they do in production (medications.languages.available_languages).
 """
 
 import textwrap
 
-from django.utils import timezone
-
-from medications import translation_status
-from medications.choices import ReviewStatus
 from medications.content import load_content
-from medications.models import GlossaryTerm, Medication, Section, Translation
-from medications.publishing.rendering import render_markdown
+from medications.models import Medication
 from tests.conftest import leaflet_text
 
 SLUG = "testmedicine"
@@ -38,47 +32,43 @@ DUTCH_GLOSSARY = textwrap.dedent(
 )
 
 
+def english_leaflet():
+    """The English file of the test leaflet: the Dutch file's facts, English words."""
+    silent = {"vaccinatie": " geen-informatie"}  # as in the Dutch file
+    sections = "".join(
+        f"## {heading} {{#{kind}{silent.get(kind, '')}}}\n\n{body}\n\n"
+        for kind, (heading, body) in ENGLISH_SECTIONS.items()
+    )
+    return (
+        leaflet_text(slug=SLUG, name="Testmedicine")
+        .split("---\n\n", 1)[0]
+        .replace(
+            "summary: Testmiddel remt het afweersysteem.",
+            "summary: Testmedicine slows down the immune system.",
+        )
+        + "---\n\n"
+        + sections
+    )
+
+
+ENGLISH_GLOSSARY = textwrap.dedent(
+    """\
+    ## Immune system {#afweersysteem}
+
+    Everything in your body that protects you against germs.
+    """
+)
+
+
 def english_site(content_dir):
     """One published leaflet and one glossary term, in Dutch and in English."""
-    load_content(
-        content_dir(
-            {f"{SLUG}.md": leaflet_text(slug=SLUG, name="Testmedicine")},
-            glossary=DUTCH_GLOSSARY,
-        )
+    root = content_dir(
+        {
+            f"{SLUG}.md": leaflet_text(slug=SLUG, name="Testmedicine"),
+            f"{SLUG}.en.md": english_leaflet(),
+        },
+        glossary=DUTCH_GLOSSARY,
     )
-    copies = Medication.all_copies.filter(slug=SLUG)
-    copies.update(
-        name_en="Testmedicine",
-        summary_en="Testmedicine slows down the immune system.",
-        key_points_en="Take it every day.\nHave your blood checked.",
-    )
-    for kind, (heading, body) in ENGLISH_SECTIONS.items():
-        html = render_markdown(body, kind).replace(
-            "immune system", '<dfn data-term="afweersysteem">immune system</dfn>'
-        )  # a glossary word, marked as the write path marks it
-        Section.all_copies.filter(medication__in=copies, kind=kind).update(
-            heading_en=heading, body_markdown_en=body, body_html_en=html
-        )
-    for copy in copies:
-        copy.glossary_terms.set(GlossaryTerm.objects.all())
-    GlossaryTerm.objects.update(
-        term_en="Immune system",
-        variants_en="",
-        explanation_markdown_en="Everything in your body that protects you against germs.",
-        explanation_html_en="<p>Everything in your body that protects you against germs.</p>",
-    )
-    live = Medication.objects.get(slug=SLUG)
-    # Its English translation reviewed and published (a translation's own state, issue-18w),
-    # against the Dutch text patients see now: up to date.
-    Translation.objects.create(
-        medication=live.working_copy,
-        language="en",
-        status=ReviewStatus.PUBLISHED,
-        version_number=1,
-        approved_by="Test",
-        approved_at=timezone.now(),
-        source_version=live.version_number,
-        source_published_at=live.approved_at,
-        source_text=translation_status.source_parts(live),
-    )
-    return live
+    (root / "woordenlijst.en.md").write_text(ENGLISH_GLOSSARY, encoding="utf-8")
+    load_content(root)
+    return Medication.objects.get(slug=SLUG)

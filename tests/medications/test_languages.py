@@ -165,7 +165,8 @@ def test_which_languages_a_page_exists_in_is_decided_in_one_place(client, conten
     english_site(content_dir)
     medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl", "en"]
-    Translation.objects.filter(language="en").update(version_number=0)  # never published
+    # A translation that was never reviewed and published: not in English (its own state).
+    Translation.objects.filter(medication__slug=SLUG, language="en").update(version_number=0)
     medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl"]
     assert client.get(f"/en/medicines/{SLUG}/").status_code == 404
