@@ -64,6 +64,9 @@ class ShownSection:
     # On a translated page whose translation is behind: the current Dutch heading and text.
     source_heading: str = ""
     source_html: str = ""
+    # The language of its text when that is not the page's: a section the translation does
+    # not have yet is shown in Dutch (modeltranslation's fallback), marked as such.
+    lang: str = ""
 
 
 def explanations(terms):

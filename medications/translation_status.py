@@ -90,6 +90,15 @@ def source_parts(medication):
     return parts
 
 
+def shown_language(section, language):
+    """The source language when a translated page shows this section in it (the
+    translation has no text for it yet: a section added to the Dutch text since), else ''."""
+    if language == settings.LANGUAGE_CODE:
+        return ""
+    translated = getattr(section, f"heading_{language.replace('-', '_')}", None)
+    return "" if translated else settings.LANGUAGE_CODE
+
+
 def part_label(part):
     if part.startswith(SECTION):
         kind = part.removeprefix(SECTION)

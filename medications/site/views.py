@@ -55,6 +55,7 @@ def shown_sections(medication, source_kinds=()):
             html=stored_html.page_html(section.body_html, explanations, section.anchor),
             source_silent=section.source_silent,
             is_alarm=section.is_alarm,
+            lang=translation_status.shown_language(section, translation.get_language()),
             **(source_text(section) if section.kind in source_kinds else {}),
         )
         for section in medication.ordered_sections

@@ -161,7 +161,7 @@ def test_error_pages_are_in_the_language_of_the_address(client):
     assert 'href="/en/glossary/"' in english
 
 
-def test_which_languages_a_page_exists_in_is_decided_in_one_place(content_dir):
+def test_which_languages_a_page_exists_in_is_decided_in_one_place(client, content_dir):
     english_site(content_dir)
     medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl", "en"]
@@ -169,6 +169,8 @@ def test_which_languages_a_page_exists_in_is_decided_in_one_place(content_dir):
     Translation.objects.filter(medication__slug=SLUG, language="en").update(version_number=0)
     medication = Medication.objects.with_page_content().get(slug=SLUG)
     assert languages.available_languages(medication) == ["nl"]
+    assert client.get(f"/en/medicines/{SLUG}/").status_code == 404
+    assert "/en/medicines/" not in client.get("/sitemap.xml").content.decode()
 
 
 def test_stored_text_takes_the_dutch_labels_whatever_the_page_language():

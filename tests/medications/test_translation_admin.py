@@ -43,6 +43,8 @@ def test_an_english_edit_in_the_admin_is_a_draft_translation(leaflet, django_use
     response = editor.post(change_url(leaflet), data)
 
     assert response.status_code == 302, response.content.decode()[:3000]
+    form = editor.get(change_url(leaflet)).content.decode()
+    assert "en</a>: concept" in form and "laatst bewerkt op" in form
     leaflet.refresh_from_db()
     assert leaflet.status == ReviewStatus.PUBLISHED  # the Dutch text is as published
     translation = Translation.objects.get(medication=leaflet, language="en")

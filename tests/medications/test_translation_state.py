@@ -154,3 +154,20 @@ def test_the_english_printout_carries_the_banner_and_the_dutch_safety_box(leafle
 
     assert "This translation has not been updated" in paper
     assert "<li>hoesten</li>" in paper
+
+
+def test_a_section_added_to_the_dutch_text_shows_in_dutch_marked_as_dutch(leaflet, client):
+    with publishing.changes():
+        leaflet.sections.create(
+            kind="bewaren", heading_nl="Hoe bewaart u het?", body_markdown_nl="In de koelkast."
+        )
+        publishing.mark_edited(leaflet)
+        leaflet.save()
+    publishing.publish(leaflet, None, "Nieuw onderdeel over bewaren.")
+
+    page = client.get(ENGLISH_PAGE).content.decode()
+
+    assert "This translation has not been updated" in page
+    assert 'aria-labelledby="bewaren-kop" lang="nl">' in page
+    assert "In de koelkast." in page
+    assert 'aria-labelledby="dosering-kop">' in page  # translated sections: the page's language

@@ -24,6 +24,7 @@ from medications.models import (
     ReviewStatus,
     Section,
     SectionKind,
+    Translation,
 )
 from medications.publishing.forms import (
     AlarmField,
@@ -195,7 +196,22 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "translation_languages": translation_languages()}
+        states = (
+            {
+                t.language: t
+                for t in Translation.objects.filter(medication_id=object_id).select_related(
+                    "edited_by"
+                )
+            }
+            if str(object_id).isdigit()
+            else {}
+        )
+        extra_context = {
+            **(extra_context or {}),
+            "translation_languages": translation_languages(),
+            # Each language's own state, at the top of the form.
+            "translation_states": [(code, states.get(code)) for code in translation_languages()],
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
