@@ -66,18 +66,27 @@ def prepared(database="sqlite", settings=None):
         yield work, env
 
 
-@contextmanager
-def gunicorn(env, workers=2, access_log="/dev/null"):
+def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env, workers=2, access_log="/dev/null", port=None, options=(), error_log=None):
+    """gunicorn with portal/gunicorn.conf.py; `workers` None: as that file says, and
+    `options` more command-line settings (e.g. ("--worker-class", "sync"))."""
+    port = port or free_port()
+    command = [str(Path(sys.executable).with_name("gunicorn")), "-c", "portal/gunicorn.conf.py",
+               "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--access-logfile", str(access_log),
+               *options]  # fmt: skip
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    errors = open(error_log, "ab") if error_log else subprocess.DEVNULL  # noqa: SIM115
     server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "-c", "portal/gunicorn.conf.py",
-         "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--access-logfile", str(access_log)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors
     )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    server.base = base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
             urllib.request.urlopen(base + "/", timeout=5)
@@ -85,10 +94,12 @@ def gunicorn(env, workers=2, access_log="/dev/null"):
         except OSError:
             time.sleep(0.2)
     try:
-        yield base
+        yield server if error_log else base
     finally:
         server.terminate()
         server.wait(30)
+        if error_log:
+            errors.close()
 
 
 PERCENTILES = """
@@ -98,12 +109,20 @@ end
 """
 
 
-def wrk(url, seconds=8, connections=8, headers=(), script=None):
+def wrk(url, seconds=8, connections=8, headers=(), script=None, threads=1):
     """(requests per second, latency p50 ms, p95 ms, p99 ms, non-2xx responses) from wrk."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
         lua.write((Path(script).read_text() if script else "") + PERCENTILES)
         lua.flush()
-        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name]
+        command = [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            lua.name,
+        ]
         for header in headers:
             command[1:1] = ["-H", header]
         output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout

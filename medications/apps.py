@@ -12,7 +12,7 @@ class MedicationsConfig(AppConfig):
             history,
         )
         from medications.printing import receivers  # noqa: F401  (a new content version, PDFs)
-        from medications.publishing import receivers as rows  # noqa: F401  (rows -> write path)
+        from medications.publishing import guard  # noqa: F401  (tripwire: writes outside it)
 
         # After modeltranslation has added the fields of each language (its app comes first).
         history.register()

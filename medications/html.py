@@ -187,7 +187,12 @@ class PaperRewriter(PageRewriter):
 
 
 class XhtmlRewriter(Rewriter):
-    """Restricted XHTML: void elements closed, terms as plain <dfn>, no data attributes."""
+    """Restricted XHTML: void elements closed, terms as plain <dfn>, no data attributes.
+    `address_of(href)`, when given, makes a link absolute (an export is read elsewhere)."""
+
+    def __init__(self, address_of=None):
+        super().__init__()
+        self.address_of = address_of
 
     def handle_startendtag(self, tag, attrs):
         self.output.append(f"<{tag}{attribute_text(self.allowed(attrs))}/>")
@@ -205,9 +210,11 @@ class XhtmlRewriter(Rewriter):
     def term_markup(self, slug, word):
         return f"<dfn>{escape(word, quote=False)}</dfn>"
 
-    @staticmethod
-    def allowed(attrs):
-        return [(name, value) for name, value in attrs if name in ("href", "title", "scope")]
+    def allowed(self, attrs):
+        kept = [(name, value) for name, value in attrs if name in ("href", "title", "scope")]
+        if self.address_of is None:
+            return kept
+        return [(name, self.address_of(value) if name == "href" else value) for name, value in kept]
 
 
 def popover_markup(term, word, id_prefix):
@@ -249,9 +256,10 @@ def paper_html(html, terms, id_prefix, printed_kinds, address_of):
     return mark_safe(rewriter.result(html))  # noqa: S308 (stored sanitised)
 
 
-def xhtml(html):
-    """Stored HTML as restricted XHTML (for a FHIR narrative, inside its <div>)."""
-    return XhtmlRewriter().result(html)
+def xhtml(html, address_of=None):
+    """Stored HTML as restricted XHTML (for a FHIR narrative, inside its <div>, and the API);
+    `address_of(href)` turns a link into its absolute address."""
+    return XhtmlRewriter(address_of).result(html)
 
 
 class TextParser(HTMLParser):

@@ -19,7 +19,13 @@ urlpatterns = [
         public_page(printing.medication_print, params={"onderdeel": SectionKind.canonical}),
         name="print",
     ),
-    path(_("medicijnen/<slug:slug>.pdf"), safe_methods_only(printing.medication_pdf), name="pdf"),
+    # A PDF once made is sent as a cached page (keyed on the sections chosen, as the print
+    # view): as cheap as a static file, and no request worker waits for WeasyPrint.
+    path(
+        _("medicijnen/<slug:slug>.pdf"),
+        public_page(printing.medication_pdf, params={"onderdeel": SectionKind.canonical}),
+        name="pdf",
+    ),
     path(_("woordenlijst/"), public_page(views.glossary), name="glossary"),
     # A reader's answer is a POST (no page cache, its own checks: medications/feedback.py).
     path(_("reactie/"), views.send_feedback, name="feedback"),

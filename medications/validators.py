@@ -44,6 +44,17 @@ def validate_not_in_future(value):
         )
 
 
+# An ATC code (WHO ATC/DDD index): a group (level 4, 'L04AF') or a substance (level 5,
+# 'L04AF01'). Identifies a medicine for other systems; never shown to patients as advice.
+ATC_CODE = re.compile(r"^[A-Z][0-9]{2}[A-Z]{2}(?:[0-9]{2})?\Z")
+
+validate_atc_code = RegexValidator(
+    ATC_CODE,
+    "'%(value)s' is geen ATC-code; schrijf bijvoorbeeld L04AX01 (of een groep: L04AF).",
+    code="invalid",
+)
+
+
 PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}[0-9]$")
 
 

@@ -23,6 +23,8 @@ WELL_FORMED = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
 def incoming_id(request):
     """The proxy's id, when a proxy of ours sent a well-formed one; else None."""
     given = request.META.get("HTTP_X_REQUEST_ID", "")
+    if not given:  # most requests: no address to parse (a cached page's largest cost but one)
+        return None
     peer = parse_address(request.META.get("REMOTE_ADDR", ""))
     networks = trusted_networks(tuple(settings.TRUSTED_PROXIES))
     if given and peer and networks and is_trusted(peer, networks) and WELL_FORMED.match(given):

@@ -43,6 +43,9 @@ def trusted_proxies(value):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+# A content row saved outside the write path (medications.publishing.changes()) raises at
+# once: with DEBUG and in the tests (tests/conftest.py); in production the save goes through.
+WRITE_PATH_TRIPWIRE = DEBUG
 # The fallback key is for management commands and tests only: the web server refuses to start
 # with it (portal/wsgi.py), and `check --deploy` flags it. `make run` makes a key of its own.
 INSECURE_LOCAL_KEY = "django-insecure-local-development-only"
@@ -71,15 +74,26 @@ INSTALLED_APPS = [
     "medications",
     "search",
     "serving",
+    # The open data API (api/): django-ninja's docs assets (Swagger UI) come from its own
+    # static files, served by the site: no CDN, under the site's CSP.
+    "ninja",
+    "corsheaders",
+    "api",
 ]
 
 MIDDLEWARE = [
     # Every request gets an id, in its response and in every log line (portal.logs).
     "portal.logs.RequestIdMiddleware",
+    # A page the stack below sent from the page cache before is sent from here the next
+    # time, with the headers the stack added: no other middleware, no URL resolver
+    # (serving/early.py).
+    "serving.early.EarlyPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside everything that may refuse a request, so a 400, 429 or 503 has them too.
     "csp.middleware.CSPMiddleware",
+    # CORS headers on the API's answers, cached ones included (CORS_URLS_REGEX).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The language of the address (/en/...: English, else Dutch) for everything below,
@@ -186,6 +200,12 @@ CACHES = (
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
 
+# Each worker keeps the pages it sent last in its memory, as ready-to-send bytes (identity,
+# gzip and brotli): at most this many, and at most this many MB of them (least recently used
+# go first). The bench (bench/pages.py) reports what they hold after its mixed run.
+PAGE_CACHE_ENTRIES = int(os.environ.get("PORTAL_PAGE_CACHE_ENTRIES", "200"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PORTAL_PAGE_CACHE_MB", "24")) * 1024 * 1024
+
 # Per-client limits (django-ratelimit, counted in the default cache; a cache that is down
 # lets requests through rather than locking patients out).
 RATELIMIT_VIEW = "serving.errors.too_many_requests"
@@ -193,6 +213,8 @@ RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMIT_PDF = os.environ.get("PORTAL_RATE_LIMIT_PDF", "10/m")
 RATE_LIMIT_SEARCH = os.environ.get("PORTAL_RATE_LIMIT_SEARCH", "120/m")
+# The API's search, lookup, change feed and oEmbed share RATE_LIMIT_SEARCH (api/urls.py); its
+# other answers are cached pages, served as the site's pages are.
 RATE_LIMIT_PRINT = os.environ.get("PORTAL_RATE_LIMIT_PRINT", "30/m")
 # A refused client waits this long for its 429, on at most this many threads per worker.
 RATE_LIMIT_PAUSE = float(os.environ.get("PORTAL_RATE_LIMIT_PAUSE", "0.5"))
@@ -208,6 +230,10 @@ PDF_RENDER_TIMEOUT = float(os.environ.get("PORTAL_PDF_RENDER_TIMEOUT", "20"))
 # After a publish, the full PDFs of the leaflets it changed are made in the background
 # (medications.printing.prerender), so a nurse's first download is already in the cache.
 PDF_PRERENDER = env_bool("PORTAL_PDF_PRERENDER", True)
+# After a publish and when a server starts, each worker makes every public page and print view
+# into the cache in the background, and one worker per server the missing full PDFs (with
+# PDF_PRERENDER), so no visitor waits for a render (medications.printing.warming).
+WARM_PAGES = env_bool("PORTAL_WARM_PAGES", True)
 # How much less CPU priority a PDF gets than the pages (nice 0 to 19): pages stay fast.
 PDF_NICENESS = int(os.environ.get("PORTAL_PDF_NICENESS", "10"))
 LOCK_DIR = os.environ.get(
@@ -342,6 +368,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# The open data API: anyone may read it from a browser on another site (GET only, no
+# credentials); nothing else on the site is shared that way.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-Request-ID"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+# Origins that may frame the embeddable leaflet views (/embed/...), e.g. the hospital's
+# patient portal: "https://mijn.ziekenhuis.nl". Empty: nobody may.
+EMBED_ORIGINS = env_list("PORTAL_EMBED_ORIGINS", "")
 
 # One JSON object per line, each with its request's id (portal.logs).
 LOGGING = {

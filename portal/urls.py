@@ -3,7 +3,8 @@ the admin for editors (Dutch only).
 
 The pages patients read are in `i18n_patterns`: Dutch at `/`, another language under its
 prefix with its own path words (`/en/medicines/<slug>/`, from the .po files). Addresses that
-are one for every language (admin, health, sitemap, robots, favicon) stay outside it.
+are one for every language (admin, health, API, embeds,
+sitemap, robots, favicon) stay outside it.
 """
 
 from django.conf.urls.i18n import i18n_patterns
@@ -11,6 +12,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from api import embedding
 from medications.site import views
 from medications.site.sitemaps import SITEMAPS
 from portal import login
@@ -21,12 +23,22 @@ admin.site.site_header = "Medicijninformatie: redactie"
 admin.site.site_title = "Redactie"
 admin.site.index_title = "Inhoud beheren"
 
+embed_patterns = [
+    path("<slug:slug>/", public_page(embedding.leaflet), name="leaflet"),
+    path("<slug:slug>/<slug:part>/", public_page(embedding.leaflet), name="part"),
+]
+
 urlpatterns = [
     # The admin's own login, behind the checks of portal.login (before axes counts a try).
     path("beheer/login/", login.guarded(admin.site.login)),
     path("beheer/", admin.site.urls),
     # For load balancers: 200 or 503, details for staff only (serving/health.py).
     path("health/", health, name="health"),
+    # Open data: the read-only API (OpenAPI document and docs at /api/v1/docs/) and the
+    # embeddable views of leaflets for patient portals; one address for every language
+    # (the language comes from lang= or Accept-Language: serving/languages.py).
+    path("api/v1/", include("api.urls")),
+    path("embed/", include((embed_patterns, "embed"))),
     path(
         "sitemap.xml",
         public_page(sitemap),

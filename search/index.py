@@ -4,12 +4,12 @@ leaflet or term is translated into it).
 
 Each row holds what the page in that language shows, as readable text for snippets and as
 analysed terms for matching, never another language's text: an English search finds English
-pages only. The content's write path tells search
-what changed once per transaction (search.receivers); `reindex()` then rebuilds the rows of
-exactly those medications and terms, `rebuild()` the whole index.
+pages only. The content's write path tells search what changed once per transaction
+(search.receivers); `reindex()` then rebuilds the rows of exactly those medications and terms,
+in that transaction, under the content version the write path has just made; `rebuild()` the
+whole index, with a new one.
 """
 
-import uuid
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,10 +19,11 @@ from medications.languages import GLOSSARY_FIELDS, available_languages, filled, 
 from medications.models import GlossaryTerm, Medication
 from search import analysis
 from search.backends import backend
-from search.models import GLOSSARY_KIND, SearchEntry, SearchIndexVersion, SearchWord
+from search.models import GLOSSARY_KIND, SearchEntry, SearchWord
 from search.names import languages, medication_names, term_names, written_in
 from search.readable import readable_text
 from search.tags import tags
+from serving.models import ContentVersion
 
 
 def term_languages(term):
@@ -142,12 +143,6 @@ def add_words(words_by_language, *, count_words):
         cursor.executemany(sql, rows)
 
 
-def bump_version():
-    token = uuid.uuid4().hex
-    if not SearchIndexVersion.objects.filter(pk=1).update(token=token):
-        SearchIndexVersion.objects.create(pk=1, token=token)
-
-
 def medication_entries(medications):
     """Index rows of medications fetched with their members and sections prefetched."""
     entries = []
@@ -171,7 +166,7 @@ def rebuild():
     for term in GlossaryTerm.objects.all():
         entries.extend(term_entries(term))
     save_entries(entries, SearchEntry.objects.all(), count_words=True)
-    bump_version()
+    ContentVersion.bump()  # what search finds changed: every worker reads its words again
     return len(entries)
 
 
@@ -193,7 +188,6 @@ def reindex(medication_ids=(), term_ids=()):
     for term in GlossaryTerm.objects.filter(pk__in=term_ids):
         entries.extend(term_entries(term))
     save_entries(entries, rows)
-    bump_version()
 
 
 def tidy_after_rebuild():

@@ -88,17 +88,3 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
-
-
-class SearchIndexVersion(models.Model):
-    """One row whose token changes whenever the index changes, so every process knows when to
-    reload the names and words it keeps in memory. A random token, not a counter: after a
-    rolled-back change the old token comes back, and with it the old (right) cache."""
-
-    token = models.CharField(max_length=32)
-
-    class Meta:
-        db_table = "medications_searchindexversion"
-
-    def __str__(self):
-        return self.token

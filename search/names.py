@@ -1,4 +1,4 @@
-"""What search knows a leaflet and a term by, and which version of the index it reads: read
+"""What search knows a leaflet and a term by, and which content version it reads: read
 by the query side (search.vocabulary) and the index writer (search.index) alike, so the
 query side never imports the writer."""
 
@@ -6,7 +6,7 @@ from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
 from medications.text import split_names
-from search.models import SearchIndexVersion
+from serving.models import ContentVersion
 
 # Member descriptions longer than this are explanations, not names ('SCIg met een pomp').
 MAX_NAME_WORDS = 2
@@ -48,4 +48,6 @@ def term_names(term, language):
 
 
 def current_version():
-    return SearchIndexVersion.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+    """The content version (one token for the page cache and search, made by the write path):
+    the names and words a process keeps are those of this version."""
+    return ContentVersion.current_token()

@@ -1,8 +1,9 @@
 """The portal's own words: medication and glossary names to recognise in a query, and the
 words of the content to correct typing errors against (rapidfuzz).
 
-Each process keeps one Vocabulary per language in memory and builds it again when the search
-index's version token changes (one small query per search).
+Each process keeps one Vocabulary per language in memory and builds it again when the content
+version changes (serving.models.ContentVersion, made by the write path when patients see a
+change; one small query per search).
 """
 
 import bisect

@@ -2,7 +2,7 @@
 brotli and gzip, with an ETag and Last-Modified (CSP and frame options are added on the way
 out, to every response).
 
-A cached page is keyed by the content version (pages.models), the build (templates, static
+A cached page is keyed by the content version (serving.models), the build (templates, static
 files and the site's own settings), the day (printed leaflets carry the date), the path, the
 host, the language and the query parameters the view declared. The path is `path_info` and
 the host the canonical one, so no header a client sends (SCRIPT_NAME, Host) can store a page
@@ -29,13 +29,15 @@ from django.utils.http import http_date, parse_http_date_safe, quote_etag
 logger = logging.getLogger("portal.cache")
 
 CACHE_TIMEOUT = 60 * 60 * 24  # the day is in the key, so an entry is never used longer
-RECENT_PAGES = 100  # per worker, in memory: about 5 MB at most
 # Headers the cache sets per request itself (by the encoding chosen, by revalidation).
 PER_RESPONSE_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "vary"}
+# What a view says about its own headers, as attributes the outer middleware read (an embed
+# may be framed by the origins the hospital lists): kept with the page and set again.
+RESPONSE_ATTRIBUTES = ("xframe_options_exempt", "_csp_replace")
 SITE_SETTINGS = (
     "SITE_NAME", "SITE_LOGO_TEXT", "SITE_HOSPITAL_NAME", "SITE_CONTACT_PHONE",
     "SITE_CONTACT_EMAIL", "SITE_CONTACT_TEXT", "SITE_BASE_URL", "REVIEW_INTERVAL_DAYS",
-    "ALLOWED_HOSTS",
+    "ALLOWED_HOSTS", "EMBED_ORIGINS",
 )  # fmt: skip
 
 
@@ -47,15 +49,27 @@ class CachedPage:
     etag: str
     last_modified: int | None = None
     vary: list = field(default_factory=lambda: ["Accept-Encoding"])
+    attributes: dict = field(default_factory=dict)
+
+    @property
+    def size(self):
+        """Bytes held: the three bodies (the headers are a few hundred bytes)."""
+        return sum(len(body) for body in self.bodies.values())
 
 
 class RecentPages:
-    """A small least-recently-used map of cached pages, kept in this worker's memory."""
+    """A least-recently-used map kept in this worker's memory, bounded twice: at most
+    `entries` entries and at most `max_bytes` of them (an entry's `size`, if it has one)."""
 
-    def __init__(self, size=RECENT_PAGES):
-        self.size = size
+    def __init__(self, entries, max_bytes=None):
+        self.max_entries = entries
+        self.max_bytes = max_bytes
         self.entries = OrderedDict()
+        self.bytes = 0
         self.lock = threading.Lock()
+
+    def __len__(self):
+        return len(self.entries)
 
     def get(self, key):
         with self.lock:
@@ -66,10 +80,18 @@ class RecentPages:
 
     def put(self, key, entry):
         with self.lock:
+            old = self.entries.pop(key, None)
+            self.bytes += size_of(entry) - size_of(old)
             self.entries[key] = entry
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            while len(self.entries) > self.max_entries or (
+                self.max_bytes is not None and self.bytes > self.max_bytes and self.entries
+            ):
+                _, dropped = self.entries.popitem(last=False)
+                self.bytes -= size_of(dropped)
+
+
+def size_of(entry):
+    return getattr(entry, "size", 0) if entry is not None else 0
 
 
 @cache
@@ -128,7 +150,17 @@ def make_entry(response, changed_at):
         },
         etag=quote_etag(hashlib.sha256(body).hexdigest()[:32]),
         last_modified=int(changed_at.timestamp()) if changed_at else None,  # HTTP: seconds
+        vary=["Accept-Encoding", *own_vary(response)],
+        attributes={
+            name: getattr(response, name) for name in RESPONSE_ATTRIBUTES if hasattr(response, name)
+        },
     )
+
+
+def own_vary(response):
+    """The request headers the view said its page depends on (Accept-Language for the API)."""
+    names = (name.strip() for name in response.get("Vary", "").split(","))
+    return [name for name in names if name and name.lower() != "accept-encoding"]
 
 
 def chosen_encoding(request):
@@ -180,5 +212,7 @@ def respond(request, entry):
     if entry.last_modified is not None:
         response["Last-Modified"] = http_date(entry.last_modified)
     response["Vary"] = ", ".join(entry.vary)
+    for name, value in getattr(entry, "attributes", {}).items():  # entries of older code: none
+        setattr(response, name, value)
     response["Cache-Control"] = "public, no-cache"  # always ask: a change shows at once
     return response

@@ -95,9 +95,29 @@ def rendered(request, template, context):
     return _rendered[key]
 
 
+API_PREFIX = "/api/"
+
+
+def is_api(request):
+    """The open data API answers errors as RFC 9457 problem documents (JSON)."""
+    return request.path_info.startswith(API_PREFIX)
+
+
+def problem_response(status, title, detail, **extra):
+    """An RFC 9457 problem document: what programs read when something is not right."""
+    return JsonResponse(
+        {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra},
+        status=status,
+        content_type="application/problem+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
 def error_page(request, status, retry_after=None, allow=None, template="errors/error.html"):
     title, message = (str(text) for text in PAGES[status])  # in the active language
-    if wants_json(request):
+    if is_api(request):
+        response = problem_response(status, title, message)
+    elif wants_json(request):
         response = JsonResponse({"suggestions": [], "error": message}, status=status)
     else:
         body = rendered(request, template, {"title": title, "message": message})

@@ -6,6 +6,8 @@ sessions, authentication, CSRF and the view, and goes out with the security head
 outer middleware adds to every response. It caches only views marked with
 portal.policy.public_page, and asks the database for the content version on every request
 (one small query), so a published change shows on the very next request in every worker.
+Each page it sends is marked on the request (`page_served`), so that serving.early can send
+the next request for it before the rest of the stack runs.
 """
 
 import threading
@@ -28,6 +30,7 @@ from serving.errors import (
     warn_database_down,
 )
 from serving.language import language_of_path
+from serving.limits import refused
 from serving.models import ContentVersion
 
 CACHE_ALIAS = "default"
@@ -38,33 +41,35 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.last_token = None  # served from when the database is away
-        # The pages this worker sent last, as they are: a key names one content version, so
-        # an entry here is never stale, and a hit needs no unpickling or round trip.
-        self.recent = page_cache.RecentPages()
 
     def __call__(self, request):
-        policy = policy_for(request.path_info) if request.method in ("GET", "HEAD") else None
+        view = view_at(request.path_info) if request.method in ("GET", "HEAD") else None
+        policy = getattr(view, "page_cache", None)
         if policy is None:
             return self.get_response(request)
-        token = self.content_token()
+        token = self.content_token(request)
         if token is None:  # the database is away and nothing was seen yet: the view says
             return self.get_response(request)
         key = page_cache.page_key(
             token, request.path_info, canonical_host(request), policy.key_parts(request)
         )
-        entry = self.recent.get(key)
-        if entry is None:
-            entry = caches[CACHE_ALIAS].get(key)
+        # This worker's own copy of the page is in serving.early (sent before this runs).
+        entry = caches[CACHE_ALIAS].get(key)
         if entry is None:
             response = self.get_response(request)
             if not page_cache.can_cache(response):
                 return response
             entry = page_cache.make_entry(response, ContentVersion.current()[1])
             caches[CACHE_ALIAS].set(key, entry, page_cache.CACHE_TIMEOUT)
-        self.recent.put(key, entry)
+        request.page_served = (key, entry, policy, getattr(view, "rate_limit", None))
         return page_cache.respond(request, entry)
 
-    def content_token(self):
+    def content_token(self, request):
+        """The content version (asked once per request: serving.early may have asked)."""
+        token = getattr(request, "content_token", None)
+        if token is not None:
+            self.last_token = token
+            return token
         try:
             self.last_token = ContentVersion.current_token()
         except DATABASE_DOWN as error:
@@ -109,11 +114,6 @@ def view_at(path):
         return None
 
 
-def policy_for(path):
-    """The cache policy of the view at `path` (None: not a cached page)."""
-    return getattr(view_at(path), "page_cache", None)
-
-
 class RateLimitMiddleware:
     """Per-client limits (portal.policy.rate_limited) applied before anything else that
     costs. A client past its limit gets the Dutch 429 after a pause (RATE_LIMIT_PAUSE): the
@@ -127,7 +127,7 @@ class RateLimitMiddleware:
 
     def __call__(self, request):
         limit = getattr(view_at(request.path_info), "rate_limit", None)
-        if limit is not None and limit.refuses(request):
+        if limit is not None and refused(limit, request):
             if self.pauses.acquire(blocking=False):
                 try:
                     time.sleep(settings.RATE_LIMIT_PAUSE)

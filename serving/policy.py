@@ -16,6 +16,7 @@ from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
 from serving.errors import method_not_allowed
+from serving.languages import language_key
 
 SAFE_METHODS = ("GET", "HEAD")
 logger = logging.getLogger("portal.cache")
@@ -24,12 +25,17 @@ logger = logging.getLogger("portal.cache")
 @dataclass(frozen=True)
 class CachePolicy:
     params: dict = field(default_factory=dict)
+    # The page depends on the language asked for by `lang=` or Accept-Language (the API).
+    by_language: bool = False
 
     def key_parts(self, request):
-        return tuple(
+        parts = tuple(
             (name, canonical(request.GET.getlist(name)))
             for name, canonical in sorted(self.params.items())
         )
+        if self.by_language:
+            parts += (("language", language_key(request)),)
+        return parts
 
 
 def safe_methods_only(view):
@@ -47,12 +53,12 @@ def safe_methods_only(view):
     return wrapped
 
 
-def public_page(view=None, *, params=None):
+def public_page(view=None, *, params=None, by_language=False):
     """A page patients read: GET and HEAD only, and cached whole by serving.middleware."""
 
     def decorate(view):
         wrapped = safe_methods_only(view)
-        wrapped.page_cache = CachePolicy(params or {})
+        wrapped.page_cache = CachePolicy(params or {}, by_language)
         return wrapped
 
     return decorate(view) if view is not None else decorate

@@ -25,6 +25,16 @@ def _compiled_translations():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _write_path_tripwire():
+    """A content row saved outside medications.publishing.changes() raises in every test, as
+    with DEBUG on (medications.publishing.guard). Served tests run the production setting."""
+    production = django_settings.WRITE_PATH_TRIPWIRE
+    django_settings.WRITE_PATH_TRIPWIRE = True
+    yield
+    django_settings.WRITE_PATH_TRIPWIRE = production
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _collected_static_files():
     """The production static storage needs its manifest: collect once, as a deploy does."""
     call_command("collectstatic", interactive=False, verbosity=0)

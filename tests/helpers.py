@@ -1,6 +1,21 @@
 """Helpers shared by tests: not fixtures, plain functions."""
 
 
+def write(*rows, delete=False):
+    """Save (or delete) content rows as a script does: inside the write path, declared."""
+    from medications import publishing
+
+    with publishing.changes() as batch:
+        for row in rows:
+            pk = row.pk
+            if delete:
+                row.delete()
+                row.pk = pk  # declared by the id it had
+            else:
+                row.save()
+            batch.row_changed(row)
+
+
 def admin_form_data(response):
     """What the browser would post back from an admin change page, unchanged."""
     forms = [response.context["adminform"].form]

@@ -105,7 +105,7 @@ def write_content(
     (content.translations) in one batch of the write path. Raises ContentConflicts, with
     nothing written, when a file would overwrite admin edits."""
     report = LoadReport()
-    with publishing.changes(), translation.override(settings.LANGUAGE_CODE):
+    with publishing.changes() as batch, translation.override(settings.LANGUAGE_CODE):
         current = {
             m.slug: m
             for m in Medication.working_copies.filter(
@@ -162,12 +162,14 @@ def write_content(
         )
         if conflicts and not force:
             raise ContentConflicts(conflicts)
-        sync_glossary(terms, term_plans, removed, glossary_path, report)
-        sync_translations.write_term_translations(term_translations, term_translation_plans, report)
+        sync_glossary(batch, terms, term_plans, removed, glossary_path, report)
+        sync_translations.write_term_translations(
+            batch, term_translations, term_translation_plans, report
+        )
         for valid, plan in zip(leaflets, leaflet_plans, strict=True):
-            sync_leaflet(valid, plan, current.get(valid.slug), report, workflow or {})
+            sync_leaflet(batch, valid, plan, current.get(valid.slug), report, workflow or {})
         for valid, (action, fingerprint) in zip(translations, translation_plans, strict=True):
-            sync_translations.write_translation(valid, action, fingerprint, report)
+            sync_translations.write_translation(batch, valid, action, fingerprint, report)
         unpublish_missing({valid.slug for valid in leaflets}, report)
     return report
 
@@ -228,7 +230,7 @@ def plan_term(valid, term):
 # --- Writing ----------------------------------------------------------------------------
 
 
-def sync_glossary(terms, plans, removed, glossary_path, report):
+def sync_glossary(batch, terms, plans, removed, glossary_path, report):
     source = display_path(glossary_path) if glossary_path else "de woordenlijst"
     with history.revision(None, f"Geladen uit {source}"):
         for valid, plan in zip(terms, plans, strict=True):
@@ -248,13 +250,16 @@ def sync_glossary(terms, plans, removed, glossary_path, report):
             term = valid.form.save(commit=False)
             term.imported_fingerprint = plan.fingerprints
             term.save()
-    from_file = [term.pk for term in removed if term.imported_fingerprint]
+            batch.term_changed(term)
+    from_file = [term for term in removed if term.imported_fingerprint]
     if from_file:
-        deleted = GlossaryTerm.objects.filter(pk__in=from_file).delete()[1]
+        for term in from_file:
+            batch.term_changed(term)
+        deleted = GlossaryTerm.objects.filter(pk__in=[term.pk for term in from_file]).delete()[1]
         report.terms_deleted += deleted.get(GlossaryTerm._meta.label, 0)
 
 
-def sync_leaflet(valid, plan, working, report, workflow):
+def sync_leaflet(batch, valid, plan, working, report, workflow):
     if plan.action == "keep":
         report.kept.append(valid.slug)
         return
@@ -272,7 +277,8 @@ def sync_leaflet(valid, plan, working, report, workflow):
             history.keep_in_history(working)
         report.overwritten.append(valid.slug)
     with history.revision(None, f"{LOADED_FROM} {source}"):
-        write_leaflet(valid, plan, working)
+        written = write_leaflet(valid, plan, working)
+    batch.working_copy_changed(valid.form.instance.pk, sections=written)
     medication = valid.form.instance
     (report.created if plan.action == "create" else report.updated).append(valid.slug)
     state = workflow.get(valid.slug) if plan.action == "create" else None
@@ -309,6 +315,7 @@ LOADED_FROM = "Geladen uit"  # the comment of a version written by the loader
 
 
 def write_leaflet(valid, plan, working=None):
+    """Write one leaflet's working copy; returns its sections saved or deleted."""
     medication = valid.form.save(commit=False)
     if working is not None and working.last_reviewed > medication.last_reviewed:
         # A review recorded in the admin after the file was written is not undone by it.
@@ -332,15 +339,18 @@ def write_leaflet(valid, plan, working=None):
             setattr(member, name, value)  # the translations are loaded on their own
         member.save()
     existing = {section.kind: section for section in medication.sections.all()}
+    written = []
     for form in valid.sections:
         section = existing.pop(form.cleaned_data["kind"], None) or form.instance
         for name in form._meta.fields:
             setattr(section, name, form.cleaned_data[name])
         section.medication = medication
         section.save()
+        written.append(section)
     for stale in existing.values():
         stale.delete()
     medication.save(update_fields=["updated_at"])  # its version now holds the new sections
+    return [*written, *existing.values()]
 
 
 def unpublish_missing(slugs_in_files, report):

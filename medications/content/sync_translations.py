@@ -53,7 +53,7 @@ def conflict_text(valid):
     return f"vertaling '{valid.language}' van folder '{valid.original.form.cleaned_data['name']}'"
 
 
-def write_translation(valid, action, fingerprint, report):
+def write_translation(batch, valid, action, fingerprint, report):
     """Write one leaflet's translation onto its working copy (after the Dutch text, in the
     same batch) and publish it for its language."""
     label = f"{valid.slug} ({valid.language})"
@@ -73,9 +73,9 @@ def write_translation(valid, action, fingerprint, report):
     working.imported_translations = {**working.imported_translations, language: fingerprint}
     working.edit_version += 1  # a form opened before this load is refused
     source = display_path(valid.source.path)
-    with publishing.changes() as batch, history.revision(None, f"Vertaling geladen uit {source}"):
+    with history.revision(None, f"Vertaling geladen uit {source}"):
         working.save()
-        batch.medication_changed(working.pk)  # said, not only heard by a receiver
+        written = []
         for member, form in zip(working.members.all(), valid.members, strict=False):
             setattr(member, localized("note", language), form.cleaned_data["note"])
             member.save()
@@ -89,14 +89,17 @@ def write_translation(valid, action, fingerprint, report):
                     form.cleaned_data["body_markdown"],
                 )
                 section.save()
-                batch.section_changed(section)  # its HTML is rendered again, in every language
+                written.append(section)
+        # Its sections' HTML is rendered again, in every language; nothing public until the
+        # translation is published (below, in this batch).
+        batch.working_copy_changed(working.pk, sections=written)
         working.save(update_fields=["updated_at"])  # its version now holds the sections
     report.translated.append(label)
     publishing.translation_edited(working, language, None)  # edited by the file, nobody's own
     publishing.publish_translation(working, language, None)
 
 
-def write_term_translations(translations, plans, report):
+def write_term_translations(batch, translations, plans, report):
     terms = GlossaryTerm.objects.in_bulk(
         [valid.source.slug for valid in translations], field_name="slug"
     )
@@ -109,10 +112,7 @@ def write_term_translations(translations, plans, report):
         term.imported_translations = {**term.imported_translations, valid.language: fingerprint}
         publishing.term_edited(term)
         source = display_path(valid.path)
-        with (
-            publishing.changes() as batch,
-            history.revision(None, f"Vertaling geladen uit {source}"),
-        ):
+        with history.revision(None, f"Vertaling geladen uit {source}"):
             term.save()
             batch.term_changed(term)  # its HTML and every section's links are made again
         report.terms_translated += 1

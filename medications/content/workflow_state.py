@@ -33,6 +33,7 @@ def export_state(medications):
                     "kind": publication.kind,
                     "summary": publication.summary,
                     "published_at": publication.published_at.isoformat(),
+                    "version": publication.version,
                     "by": str(publication.published_by or ""),
                 }
                 for publication in reversed(medication.publications.all())
@@ -66,6 +67,7 @@ def apply_state(working, state, system_user):
                 kind=entry["kind"],
                 summary=entry["summary"],
                 published_at=parse_datetime(entry["published_at"]),
+                version=entry.get("version"),
                 published_by=system_user,
             )
             for entry in state.get("publications", [])

@@ -125,22 +125,25 @@ def restore(working, version, user):
     """Write an old version back as the newest one (a draft until it is published)."""
     old = snapshot(version)
     comment = f"Teruggezet naar de versie van {timezone.localtime(old.date):%d-%m-%Y %H:%M}"
-    with changes(), revision(user, comment):
+    with changes() as batch, revision(user, comment):
         for name, value in old.fields.items():
             setattr(working, name, value)
         mark_edited(working)
         working.save()
         current = {section.kind: section for section in working.sections.all()}
+        written = []
         for kind, values in old.sections.items():
             section = current.pop(kind, None) or Section(medication=working)
             for name, value in values.items():
                 setattr(section, name, value)
             section.save()
+            written.append(section)
         for section in current.values():
             section.delete()
         working.members.all().delete()
         for values in old.members:
             Member.all_copies.create(medication=working, **values)
+        batch.working_copy_changed(working.pk, sections=[*written, *current.values()])
 
 
 # --- Differences ----------------------------------------------------------------------------

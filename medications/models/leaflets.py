@@ -28,6 +28,7 @@ from medications.choices import (
 from medications.models.workflow import Publication
 from medications.text import format_source_date, split_lines, split_names
 from medications.validators import (
+    validate_atc_code,
     validate_lowercase_slug,
     validate_not_in_future,
     validate_source_date,
@@ -96,6 +97,22 @@ class Medication(models.Model):
         max_length=500,
         blank=True,
         help_text="Andere woorden die een patiënt kan zoeken, gescheiden door komma's.",
+    )
+    substance = models.CharField(
+        "werkzame stof",
+        max_length=120,
+        blank=True,
+        help_text="De algemene naam van de werkzame stof (INN), bijvoorbeeld infliximab. Leeg "
+        "bij een groep: de leden noemen hun stof.",
+    )
+    atc = models.CharField(
+        "ATC-code",
+        max_length=7,
+        blank=True,
+        validators=[validate_atc_code],
+        help_text="De code van dit medicijn in de ATC-indeling van de WHO, bijvoorbeeld "
+        "L04AX01. Alleen voor koppelingen met andere systemen (API, FHIR); patiënten zien hem "
+        "niet. Leeg bij een groep: zet de codes dan bij de leden.",
     )
     source_publisher = models.CharField(
         "bron: uitgever",
@@ -336,6 +353,14 @@ class Member(models.Model):
     substance = models.CharField("werkzame stof of vorm", max_length=120)
     brand_names = models.CharField("merknamen", max_length=300, blank=True)
     note = models.CharField("toelichting", max_length=500, blank=True)
+    atc = models.CharField(
+        "ATC-code",
+        max_length=7,
+        blank=True,
+        validators=[validate_atc_code],
+        help_text="De ATC-code van dit lid, bijvoorbeeld L04AF01. Alleen voor koppelingen met "
+        "andere systemen; patiënten zien hem niet.",
+    )
     position = models.PositiveSmallIntegerField("volgorde", default=0)
 
     all_copies = models.Manager()

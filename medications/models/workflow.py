@@ -16,6 +16,9 @@ class Publication(models.Model):
     kind = models.CharField("soort", max_length=20, choices=PublicationKind.choices)
     summary = models.CharField("wat is er veranderd", max_length=200)
     published_at = models.DateTimeField("datum", default=timezone.now)
+    # The leaflet's version number this publication made (document control); empty for
+    # steps that made none (taken offline) and for publications older than this field.
+    version = models.PositiveIntegerField("versie", null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -6,17 +6,18 @@ the chosen sections, in page order), so the key is canonical: the same leaflet a
 the sections in another order, twice, or with made-up ones is the same PDF, and any change to
 what is printed makes a new one. The cache ("pdfs") is bounded and may be down or full: then
 the PDF is made and served all the same. One render per key at a time, and at most
-PDF_RENDER_SLOTS at once per server (medications.printing.locks), each stopped after
+PDF_RENDER_SLOTS at once per server (medications.printing.locks), each made in a process of
+a forkserver-started pool (never a fork of a threaded worker) and stopped after
 PDF_RENDER_TIMEOUT seconds.
 """
 
+import atexit
 import hashlib
 import logging
 import mimetypes
+import multiprocessing
 import os
-import select
-import signal
-import time
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +34,7 @@ from medications.printing import locks
 # The date printed is on the paper, so a cached PDF is only ever used on its own day.
 CACHE_TIMEOUT = 60 * 60 * 36
 STYLESHEETS = ("css/site.css", "css/print.css", "css/print-control.css")
+PDFS_PER_PROCESS = 50
 
 
 class ScreenOnlyCssNotices(logging.Filter):
@@ -95,48 +97,62 @@ def pdf_cache_key(medication, html):
 
 
 def render_pdf(html, base_url):
-    """A4 PDF bytes, tagged so that screen readers can read it. Made in a child process at a
-    lower priority (PDF_NICENESS): a second of WeasyPrint then takes only the CPU the pages
-    leave over, and the worker waits without using any."""
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: make the PDF, hand it over, leave without cleaning up
-        status = 1
-        try:
-            os.close(read_end)
-            os.nice(settings.PDF_NICENESS)
-            with os.fdopen(write_end, "wb") as out:
-                out.write(write_pdf(html, base_url))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
+    """A4 PDF bytes, tagged so that screen readers can read it. Made in a process of the
+    render pool at a lower priority (PDF_NICENESS): a second of WeasyPrint then takes only
+    the CPU the pages leave over, and the worker thread waits without using any. Past
+    PDF_RENDER_TIMEOUT the pool's processes are stopped (a new pool serves the next PDF)."""
+    result = render_pool().apply_async(write_pdf, (html, base_url))
     try:
-        pdf = read_until(read_end, time.monotonic() + settings.PDF_RENDER_TIMEOUT)
-    except TimeoutError:
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+        pdf = result.get(timeout=settings.PDF_RENDER_TIMEOUT)
+    except multiprocessing.TimeoutError:
+        stop_render_pool()
         raise RenderTimeout(f"making the PDF took over {settings.PDF_RENDER_TIMEOUT} s") from None
-    _, status = os.waitpid(child, 0)
-    if status != 0 or not pdf.startswith(b"%PDF"):
-        raise RuntimeError(f"making the PDF failed in process {child} (status {status})")
+    if not pdf.startswith(b"%PDF"):
+        raise RuntimeError("making the PDF gave no PDF")
     return pdf
 
 
-def read_until(descriptor, deadline):
-    """All bytes from the pipe until the child closes it; TimeoutError past `deadline`."""
-    chunks = []
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([descriptor], [], [], left)[0]:
-                raise TimeoutError
-            chunk = os.read(descriptor, 1 << 16)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-    finally:
-        os.close(descriptor)
+_pool = None
+_pool_pid = None
+_pool_lock = threading.Lock()
+
+
+def render_pool():
+    """This process's render pool, started on the first PDF: PDF_RENDER_SLOTS processes made
+    by a forkserver (a fresh single-threaded process), never a fork of this threaded one.
+    Each process renders PDFS_PER_PROCESS PDFs, then a fresh one takes over (memory)."""
+    global _pool, _pool_pid
+    with _pool_lock:
+        if _pool is None or _pool_pid != os.getpid():
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["medications.printing.render_process"])
+            _pool = context.Pool(
+                processes=max(1, settings.PDF_RENDER_SLOTS),
+                initializer=lower_priority,
+                initargs=(settings.PDF_NICENESS,),
+                maxtasksperchild=PDFS_PER_PROCESS,
+            )
+            _pool_pid = os.getpid()
+        return _pool
+
+
+def lower_priority(niceness):
+    """Run first in each render process: the pages get the cores first."""
+    os.nice(niceness)
+
+
+def stop_render_pool():
+    """Stop the pool's processes at once (a render that hangs, or this process ending).
+    Renders in flight in other threads end with them, answered like a full server."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None and _pool_pid == os.getpid():
+        pool.terminate()
+        pool.join()
+
+
+atexit.register(stop_render_pool)
 
 
 def write_pdf(html, base_url):

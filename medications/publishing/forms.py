@@ -136,6 +136,8 @@ class LeafletForm(FileDatesMixin, CleanTextForm):
             "route",
             "brand_names",
             "other_names",
+            "substance",
+            "atc",
             "summary",
             "source_publisher",
             "source_title",
@@ -168,7 +170,7 @@ class MemberForm(CleanTextForm):
 
     class Meta:
         model = Member
-        fields = ["substance", "brand_names", "note"]
+        fields = ["substance", "brand_names", "atc", "note"]
         field_classes = {"brand_names": NameListField}
 
 

@@ -59,6 +59,8 @@ NOT_SHOWN = {
     "edit_version", "version_number", "approved_by", "approved_at", "owner_department",
     "reference_number", "submitted_by", "submitted_at", "returned_comment", "returned_by",
     "returned_at", "withdrawn_reason", "withdrawn_at",
+    # Codes for other systems (the API, FHIR): never on the page.
+    "substance", "atc",
 }  # fmt: skip
 NOT_SHOWN_IN_SECTIONS = {"id", "medication", "kind", "position"}
 
@@ -122,7 +124,7 @@ def sections_by_kind(medication):
 
 
 def member_values(medication):
-    fields = shown_fields(Member, {"id", "medication"})
+    fields = shown_fields(Member, {"id", "medication", "atc"})
     return [values(member, fields) for member in Member.all_copies.filter(medication=medication)]
 
 

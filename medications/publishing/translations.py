@@ -22,38 +22,48 @@ def translation_of(working, language):
 def translation_edited(working, language, user=None):
     """The text in `language` changed: a draft until it is reviewed and published again
     (patients keep the published version); `user` may not publish it themselves."""
-    Translation.objects.update_or_create(
-        medication=working,
-        language=language,
-        defaults={"status": ReviewStatus.DRAFT, "edited_by": user, "edited_at": timezone.now()},
-    )
+    with changes() as batch:
+        Translation.objects.update_or_create(
+            medication=working,
+            language=language,
+            defaults={
+                "status": ReviewStatus.DRAFT,
+                "edited_by": user,
+                "edited_at": timezone.now(),
+            },
+        )
+        batch.working_copy_changed(working.pk)
 
 
 def submit_translation(working, language, user):
-    Translation.objects.update_or_create(
-        medication=working,
-        language=language,
-        defaults={
-            "status": ReviewStatus.IN_REVIEW,
-            "submitted_by": user,
-            "submitted_at": timezone.now(),
-            "returned_comment": "",
-        },
-    )
-    log(working, user, f"Vertaling ({language}) ter beoordeling aangeboden.")
+    with changes() as batch:
+        Translation.objects.update_or_create(
+            medication=working,
+            language=language,
+            defaults={
+                "status": ReviewStatus.IN_REVIEW,
+                "submitted_by": user,
+                "submitted_at": timezone.now(),
+                "returned_comment": "",
+            },
+        )
+        log(working, user, f"Vertaling ({language}) ter beoordeling aangeboden.")
+        batch.working_copy_changed(working.pk)
 
 
 def send_back_translation(working, language, user, comment):
-    Translation.objects.update_or_create(
-        medication=working,
-        language=language,
-        defaults={
-            "status": ReviewStatus.DRAFT,
-            "returned_comment": comment,
-            "returned_by": display_name(user),
-        },
-    )
-    log(working, user, f"Vertaling ({language}) teruggestuurd: {comment}")
+    with changes() as batch:
+        Translation.objects.update_or_create(
+            medication=working,
+            language=language,
+            defaults={
+                "status": ReviewStatus.DRAFT,
+                "returned_comment": comment,
+                "returned_by": display_name(user),
+            },
+        )
+        log(working, user, f"Vertaling ({language}) teruggestuurd: {comment}")
+        batch.working_copy_changed(working.pk)
 
 
 class SelfPublishRefused(four_eyes.SelfPublishRefused):

@@ -63,7 +63,14 @@ def publish(working, user, summary):
         if summary is None:  # the same text again (a load of an export): nothing for patients
             log(working, user, f"Gepubliceerd, zonder regel voor patiënten{waived}")
         else:
-            record_step(working, user, PublicationKind.PUBLISHED, summary, note=waived)
+            record_step(
+                working,
+                user,
+                PublicationKind.PUBLISHED,
+                summary,
+                note=waived,
+                version=working.version_number,
+            )
         batch.publish(working.pk)
 
 
@@ -86,7 +93,7 @@ def unpublish(working, user, summary="Offline gehaald", reason=""):
         live = live_copy_of(working)
         if live is not None:
             Medication.all_copies.filter(pk=live.pk).update(is_published=False, **withdrawn)
-            batch.medication_changed(live.pk)
+            batch.live_changed(live.pk)
         record_step(working, user, PublicationKind.UNPUBLISHED, reason or summary)
 
 
@@ -143,18 +150,23 @@ def record_review(working, user, reviewed_on=None, next_review=None):
     working.edit_version += 1
     with changes() as batch:
         working.save(update_fields=[*REVIEW_FIELDS, "edit_version", "updated_at"])
+        batch.working_copy_changed(working.pk)
         live = live_copy_of(working)
         if live is not None:
             Medication.all_copies.filter(pk=live.pk).update(
                 **{name: getattr(working, name) for name in REVIEW_FIELDS}
             )
-            batch.medication_changed(live.pk)
+            batch.live_changed(live.pk)
         log(working, user, f"Gecontroleerd op {working.last_reviewed:%d-%m-%Y}.")
 
 
-def record_step(working, user, kind, summary, note=""):
+def record_step(working, user, kind, summary, note="", version=None):
     Publication.objects.create(
-        medication=working, kind=kind, summary=summary, published_by=user or system_user()
+        medication=working,
+        kind=kind,
+        summary=summary,
+        version=version,
+        published_by=user or system_user(),
     )
     log(working, user, f"{stored_label(PublicationKind(kind))}: {summary}{note}")
 

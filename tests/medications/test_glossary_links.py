@@ -16,7 +16,7 @@ from medications.models import GlossaryTerm, Medication, Section
 from medications.publishing.glossary_links import GlossaryLinker, Term
 from medications.publishing.rendering import render_markdown
 from tests.conftest import CORE_SECTIONS, GLOSSARY, leaflet_text
-from tests.helpers import admin_form_data
+from tests.helpers import admin_form_data, write
 
 
 @dataclass(frozen=True)
@@ -307,19 +307,15 @@ def test_a_changed_glossary_relinks_unchanged_leaflets(leaflet_with_terms, conte
 
 
 @pytest.mark.django_db
-def test_saving_or_deleting_a_section_updates_the_terms_used(
-    leaflet_with_terms, django_capture_on_commit_callbacks
-):
+def test_saving_or_deleting_a_section_updates_the_terms_used(leaflet_with_terms):
     medication = Medication.objects.get(slug="testmiddel")
     dosering = medication.sections.get(kind="dosering")
 
     dosering.body_markdown = "Uw lichaam maakt minder antistoffen."
-    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
-        dosering.save()
+    write(dosering)  # declared, as a script writes
     assert {t.slug for t in medication.glossary_terms.all()} == {"afweersysteem", "antistof"}
 
-    with django_capture_on_commit_callbacks(execute=True):
-        medication.sections.get(kind="werking").delete()
+    write(medication.sections.get(kind="werking"), delete=True)
     assert [t.slug for t in medication.glossary_terms.all()] == ["antistof"]
 
 

@@ -158,12 +158,13 @@ def test_each_leaflet_has_json_ld_about_the_medication(client):
 
         assert data["@type"] == "MedicalWebPage"
         assert data["name"] == medication.name
-        assert data["about"] == {
-            "@type": "Drug",
-            "name": medication.name,
-            **({"alternateName": medication.brand_name_list} if medication.brand_name_list else {}),
-        }
-        assert data["audience"] == {"@type": "Patient"}
+        drugs = data["about"] if isinstance(data["about"], list) else [data["about"]]
+        assert all(drug["@type"] == "Drug" for drug in drugs)
+        members = list(medication.members.all())
+        assert [drug["name"] for drug in drugs] == (
+            [member.substance for member in members] or [medication.name]
+        )
+        assert data["medicalAudience"] == {"@type": "Patient"}
         assert data["lastReviewed"] == medication.last_reviewed.isoformat()
         assert data["url"].endswith(medication.get_absolute_url())
 

@@ -1,17 +1,21 @@
-"""The write path: derived data (HTML, glossary links, terms used, search) is made once per
-transaction, whichever way content changes: the loader, the admin or the ORM in a shell."""
+"""The write path: derived data (HTML, glossary links, terms used, the content version, search)
+is made once per transaction, from what each writer declared: the loader, the admin or a
+script; a content row saved outside it is refused in tests and with DEBUG on."""
 
 import pytest
 from django.db import transaction
 
 from medications import publishing
 from medications.content import load_content
-from medications.models import GlossaryTerm, Medication, Section
+from medications.models import GlossaryTerm, Medication, Member, Section
 from medications.publishing import derived
+from medications.publishing.guard import OutsideWritePath
 from medications.signals import content_changed
+from search import names as search_names
 from search.query import search_medications
+from serving.models import ContentVersion
 from tests.conftest import leaflet_text
-from tests.helpers import admin_form_data
+from tests.helpers import admin_form_data, write
 
 pytestmark = pytest.mark.django_db
 
@@ -66,10 +70,12 @@ def test_nested_blocks_finish_once_at_the_outermost(content_dir, sent):
     sent.clear()
     section = Section.objects.get(medication__slug="testmiddel", kind="dosering")
 
-    with publishing.changes():
-        with publishing.changes():
+    with publishing.changes() as outer:
+        with publishing.changes() as inner:
+            assert inner is outer
             section.body_markdown = "Neem 1 tablet per dag."
             section.save()
+            inner.row_changed(section)
         assert sent == []
         section.heading = "Hoe neemt u testmiddel in?"
         section.save()
@@ -79,58 +85,107 @@ def test_nested_blocks_finish_once_at_the_outermost(content_dir, sent):
     assert section.body_html == "<p>Neem 1 tablet per dag.</p>"
 
 
-def test_an_orm_edit_is_finished_when_its_transaction_commits(
-    content_dir, sent, django_capture_on_commit_callbacks
-):
+def test_a_save_outside_the_write_path_is_refused(content_dir, sent):
+    """The tripwire (tests and DEBUG): a content row saved or deleted outside changes()."""
     load_content(content_dir())
     sent.clear()
-    section = Section.objects.get(medication__slug="testmiddel", kind="dosering")
+    section = Section.all_copies.get(
+        medication__slug="testmiddel", medication__is_live=False, kind="dosering"
+    )
+    term = GlossaryTerm.objects.get(slug="antistof")
 
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        section.body_markdown = "Neem **3** tabletten."
+    section.body_markdown = "Buiten het schrijfpad."
+    with pytest.raises(OutsideWritePath, match="outside the write path"):
         section.save()
-        Section.objects.filter(pk=section.pk).update(heading="Andere kop")  # no signal
-        section.medication.save()
-        assert sent == []  # nothing yet: the transaction has not committed
+    with pytest.raises(OutsideWritePath), transaction.atomic():  # a delete is atomic itself
+        term.delete()
+    with pytest.raises(OutsideWritePath):
+        Member(medication=section.medication, substance="x").save()
 
-    assert len(sent) == 1
     section.refresh_from_db()
-    assert section.body_html == "<p>Neem <strong>3</strong> tabletten.</p>"
+    assert "Buiten" not in section.body_markdown
+    assert GlossaryTerm.objects.filter(slug="antistof").exists()
+    assert sent == []
 
 
-def test_a_rolled_back_edit_leaves_no_work_behind(
-    content_dir, sent, django_capture_on_commit_callbacks
-):
+def test_without_debug_a_save_outside_the_write_path_goes_through(content_dir, settings):
+    """Production (DEBUG off, no tripwire): the save is written; nothing follows from it."""
+    load_content(content_dir())
+    settings.DEBUG, settings.WRITE_PATH_TRIPWIRE = False, False
+    section = Section.all_copies.get(
+        medication__slug="testmiddel", medication__is_live=False, kind="dosering"
+    )
+    section.body_markdown = "Zonder tripwire."
+    section.save()
+    assert Section.all_copies.get(pk=section.pk).body_markdown == "Zonder tripwire."
+
+
+def test_with_debug_on_the_tripwire_is_on(content_dir, settings):
+    load_content(content_dir())
+    settings.DEBUG, settings.WRITE_PATH_TRIPWIRE = True, False
+    term = GlossaryTerm.objects.get(slug="antistof")
+    with pytest.raises(OutsideWritePath):
+        term.save()
+
+
+def test_a_rolled_back_batch_leaves_no_work_behind(content_dir, sent):
     load_content(content_dir())
     sent.clear()
-    section = Section.objects.get(medication__slug="testmiddel", kind="dosering")
+    version = ContentVersion.current()
+    working = Medication.working_copies.get(slug="testmiddel")
+    section = working.sections.get(kind="dosering")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            section.body_markdown = "Teruggedraaid."
-            section.save()
-            raise RuntimeError
-        section.refresh_from_db()
-        section.body_markdown = "Neem 4 tabletten."
+    with pytest.raises(RuntimeError), publishing.changes() as batch:
+        section.body_markdown = "Teruggedraaid."
         section.save()
+        batch.working_copy_changed(working.pk, sections=[section])
+        publishing.publish(working, None, "Teruggedraaid")
+        raise RuntimeError
+    assert sent == [] and ContentVersion.current() == version
 
-    assert len(sent) == 1
     section.refresh_from_db()
-    assert section.body_html == "<p>Neem 4 tabletten.</p>"
+    write(section)  # a new batch: this one is finished
+    section.refresh_from_db()
+    assert section.body_markdown != "Teruggedraaid."
+    assert section.body_html.startswith("<p>Neem")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_shell_edit_outside_any_transaction_is_finished_at_once(content_dir):
+def test_a_script_that_declares_its_change_is_finished_at_once(content_dir):
     load_content(content_dir())
-    section = Section.objects.get(medication__slug="testmiddel", kind="operaties")
+    working = Medication.working_copies.get(slug="testmiddel")
+    section = working.sections.get(kind="operaties")
 
-    section.body_markdown = "Stop 3 dagen voor de operatie met de sokkenlade-tabletten."
-    section.save()  # autocommit, as in `manage.py shell`
+    with publishing.changes() as batch:  # as a script in `manage.py shell` writes
+        section.body_markdown = "Stop 3 dagen voor de operatie met de sokkenlade-tabletten."
+        section.save()
+        batch.working_copy_changed(working.pk, sections=[section])
+        publishing.publish(working, None, "Sokkenlade")
 
     section.refresh_from_db()
     assert "sokkenlade-tabletten" in section.body_html
     hit = search_medications("testmiddel sokkenlade").hits[0]
     assert hit.url == "/medicijnen/testmiddel/#operaties"
+
+
+def test_a_draft_batch_bumps_nothing_and_a_publish_bumps_the_one_version(content_dir, sent):
+    """One content version, made by the write path: read by the page cache and search."""
+    load_content(content_dir())
+    sent.clear()
+    version = ContentVersion.current_token()
+    working = Medication.working_copies.get(slug="testmiddel")
+    section = working.sections.get(kind="dosering")
+    section.body_markdown = "Neem 5 tabletten."
+    write(section)
+    assert ContentVersion.current_token() == version == search_names.current_version()
+    assert sent == []
+
+    with publishing.changes():
+        publishing.publish(working, None, "Vijf tabletten")
+    assert ContentVersion.current_token() != version
+    assert search_names.current_version() == ContentVersion.current_token()
+    live = Medication.objects.get(slug="testmiddel")
+    assert sent == [({live.pk}, set())]
 
 
 def test_an_admin_save_is_one_batch(content_dir, admin_client, sent):

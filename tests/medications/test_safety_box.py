@@ -18,6 +18,7 @@ from medications.content.errors import ContentErrors
 from medications.models import HospitalContact, Medication
 from medications.roles import CHIEF_EDITOR, EDITOR
 from tests.conftest import leaflet_text
+from tests.helpers import write
 
 pytestmark = pytest.mark.django_db
 
@@ -73,10 +74,12 @@ def test_no_question_line_in_a_safety_box_and_every_leaflet_number_names_its_own
 
 
 def test_the_hospitals_route_and_112_are_in_every_box_labelled_as_the_hospitals(client):
-    HospitalContact.objects.create(
-        purpose="spoed", name="Spoedeisende Hulp", hours="24 uur per dag", phone="088 111 22 33"
+    write(
+        HospitalContact(
+            purpose="spoed", name="Spoedeisende Hulp", hours="24 uur per dag", phone="088 111 22 33"
+        ),
+        HospitalContact(purpose="vragen", name="Apotheek", phone="088 111 22 44"),
     )
-    HospitalContact.objects.create(purpose="vragen", name="Apotheek", phone="088 111 22 44")
     call_command("load_content", verbosity=0)  # nothing changes; the route is read per page
     for medication in published():
         box = text_of(safety_box(client, medication))
@@ -167,7 +170,7 @@ def test_check_deploy_warns_without_an_urgent_hospital_number():
     out = io.StringIO()
     call_command("check", "--deploy", "--tag", "medications", stdout=out, stderr=out)
     assert "medications.W001" in out.getvalue()
-    HospitalContact.objects.create(purpose="spoed", name="SEH", phone="088 111 22 33")
+    write(HospitalContact(purpose="spoed", name="SEH", phone="088 111 22 33"))
     out = io.StringIO()
     call_command("check", "--deploy", "--tag", "medications", stdout=out, stderr=out)
     assert "medications.W001" not in out.getvalue()

@@ -22,9 +22,10 @@ CHANGE = (
     "from medications.models import Medication\n"
     "working = Medication.working_copies.get(slug='anakinra')\n"
     "section = working.sections.get(kind='bewaren')\n"
-    "with publishing.changes():\n"
+    "with publishing.changes() as batch:\n"
     "    section.body_markdown += '\\n\\nNieuw: bewaar de spuiten in de doos.'\n"
     "    section.save()\n"
+    "    batch.working_copy_changed(working.pk, sections=[section])\n"
     "    publishing.publish(working, None, 'Bewaren in de doos')\n"
 )
 
@@ -145,3 +146,102 @@ def test_error_pages_keep_no_prefix_a_request_brought(served):
         status, body = get_with(base + "/bestaat-niet/", {})
         assert status == 404
         assert 'href="/x/' not in body and 'action="/x/' not in body
+
+
+def test_a_cached_page_has_the_same_headers_from_every_layer(served):
+    """Through gunicorn and the production stack: the first request of each worker for a
+    page goes down the whole stack, the next ones are sent by pages.early; all carry the
+    same headers (only the date and the request id differ) and the same bytes."""
+    base, _ = served
+    for encoding in ("identity", "br", "gzip"):
+        request = urllib.request.Request(
+            base + "/medicijnen/infliximab/", headers={"Accept-Encoding": encoding}
+        )
+        seen = []
+        for _ in range(8):
+            with urllib.request.urlopen(request, timeout=30) as response:
+                headers = sorted(
+                    (name.lower(), value)
+                    for name, value in response.headers.items()
+                    if name.lower() not in {"date", "x-request-id"}
+                )
+                seen.append((response.status, headers, response.read()))
+        assert all(answer == seen[0] for answer in seen), encoding
+        assert ("x-frame-options", "DENY") in seen[0][1]
+        assert any(name == "content-security-policy" for name, _ in seen[0][1])
+
+
+MARKER = "Zwaluwstaartvlinder"
+# An editor's draft save through the admin itself (Django's test client in the served
+# database, signed in with a second factor), then the version patients would get.
+DRAFT_SAVE = f"""
+from django.test.utils import setup_test_environment
+setup_test_environment()
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
+from medications.models import Medication
+from medications.roles import CHIEF_EDITOR
+from tests.helpers import admin_form_data
+user = User.objects.create_user("eind-served", password="x" * 16, is_staff=True)
+user.groups.add(Group.objects.get(name=CHIEF_EDITOR))
+client = Client()
+client.force_login(user)
+device = StaticDevice.objects.create(user=user, name="test")
+session = client.session
+session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+session.save()
+working = Medication.working_copies.get(slug="azathioprine")
+url = f"/beheer/medications/medication/{{working.pk}}/change/"
+data = admin_form_data(client.get(url))
+data["summary_nl"] += " {MARKER}."
+assert client.post(url, data).status_code == 302
+"""
+PUBLISH = (
+    "from django.contrib.auth.models import Group, User\n"
+    "from medications import publishing\n"
+    "from medications.models import Medication\n"
+    "from medications.roles import CHIEF_EDITOR\n"
+    "other = User.objects.create_user('eind-twee', password='x' * 16, is_staff=True)\n"
+    "other.groups.add(Group.objects.get(name=CHIEF_EDITOR))\n"
+    "working = Medication.working_copies.get(slug='azathioprine')\n"
+    "publishing.publish(working, other, 'Nieuwe zin')\n"
+)
+VERSION = "from serving.models import ContentVersion; print(ContentVersion.current_token())"
+
+
+def shell(env, code):
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
+def etags(base, path, times=20):
+    """The ETag of each of `times` requests, spread over both workers (statuses checked)."""
+    found = []
+    for _ in range(times):
+        status, body, headers = get(base + path)
+        assert status == 200 and MARKER not in body, path
+        found.append(headers["ETag"])
+    return found
+
+
+def test_a_draft_save_in_the_admin_leaves_public_pages_and_their_etags_alone(served):
+    base, env = served
+    paths = ["/", "/medicijnen/azathioprine/", "/woordenlijst/", "/zoeken/?q=azathioprine"]
+    before = {path: etags(base, path) for path in paths}
+    assert all(len(set(tags)) == 1 for tags in before.values())
+    version = shell(env, VERSION)
+
+    shell(env, DRAFT_SAVE)
+
+    assert shell(env, VERSION) == version  # no new content version: every cache entry stays
+    assert {path: etags(base, path) for path in paths} == before
+
+    shell(env, PUBLISH)  # another Eindredacteur publishes it (four eyes)
+    assert shell(env, VERSION) != version
+    for status, body, _ in [get(base + "/medicijnen/azathioprine/") for _ in range(10)]:
+        assert status == 200 and MARKER in body  # on the next request, in every worker

@@ -14,12 +14,13 @@ import pytest
 from django.db import connection
 
 from medications.content import load_content
-from medications.models import GlossaryTerm, Medication, Section
+from medications.models import GlossaryTerm, Medication, Member, Section
 from search import analysis
 from search.models import SearchEntry
 from search.query import MAX_QUERY_LENGTH, search_medications
 from search.vocabulary import vocabulary
 from tests.conftest import CORE_SECTIONS, leaflet_text
+from tests.helpers import write
 from tests.search import gold as search_gold
 
 pytestmark = pytest.mark.django_db
@@ -285,7 +286,7 @@ def test_load_content_rebuilds_the_index(content_dir):
     assert search_medications("testo").redirect_url == "/medicijnen/testmiddel/"
 
 
-def test_saving_and_deleting_a_section_updates_the_index(django_capture_on_commit_callbacks):
+def test_saving_and_deleting_a_section_updates_the_index():
     medication = Medication.objects.get(slug="azathioprine")
     assert not search_medications("azathioprine sokkenla").hits[0].url.endswith("#bewaren")
     section = Section(
@@ -294,30 +295,26 @@ def test_saving_and_deleting_a_section_updates_the_index(django_capture_on_commi
         heading="Hoe bewaart u azathioprine?",
         body_markdown="Bewaar de tabletten in de sokkenla, droog en donker.",
     )
-    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
-        section.save()
+    write(section)  # a live copy's section, as a script writes it
     hit = search_medications("azathioprine sokkenla").hits[0]
     assert hit.url == "/medicijnen/azathioprine/#bewaren"
     assert "<mark>sokkenla</mark>" in hit.snippet_html
 
-    with django_capture_on_commit_callbacks(execute=True):
-        section.delete()
+    write(section, delete=True)
     assert all(h.kind != "bewaren" for h in search_medications("azathioprine sokkenla").hits)
 
 
-def test_a_new_brand_name_is_found_at_once(django_capture_on_commit_callbacks):
+def test_a_new_brand_name_is_found_at_once():
     medication = Medication.objects.get(slug="anakinra")
     medication.brand_names = "Kineret, Anakinox"
-    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
-        medication.save()
+    write(medication)
     assert search_medications("Anakinox").redirect_url == "/medicijnen/anakinra/"
     assert search_medications("anakinox bijwerkingen").hits[0].url.endswith("#bijwerkingen")
 
 
-def test_a_new_member_brand_is_found_at_once(django_capture_on_commit_callbacks):
+def test_a_new_member_brand_is_found_at_once():
     medication = Medication.objects.get(slug="jak-remmers")
-    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
-        medication.members.create(substance="peficitinib", brand_names="Smyraf", position=9)
+    write(Member(medication=medication, substance="peficitinib", brand_names="Smyraf", position=9))
     assert search_medications("Smyraf").redirect_url == "/medicijnen/jak-remmers/"
 
 
@@ -353,7 +350,7 @@ def test_a_glossary_term_saved_in_the_admin_is_searchable(admin_client):
 def test_typo_correction_learns_new_words():
     medication = Medication.objects.get(slug="anakinra")
     medication.brand_names = "Kineret, Anakinox"
-    medication.save()
+    write(medication)
     assert vocabulary("nl").correct("anakinoks") == "anakinox"
 
 

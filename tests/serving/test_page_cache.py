@@ -74,9 +74,10 @@ def test_a_published_change_shows_on_the_next_request_of_every_worker():
     assert "sokkenla" not in worker_b.get("/medicijnen/azathioprine/").content.decode()
     working = Medication.working_copies.get(slug="azathioprine")
     section = working.sections.get(kind="operaties")
-    with publishing.changes():
+    with publishing.changes() as batch:
         section.body_markdown = "Bewaar de tabletten in de sokkenla."
         section.save()
+        batch.working_copy_changed(working.pk, sections=[section])
         publishing.publish(working, None, "Bewaren")
 
     assert "sokkenla" in worker_a.get("/medicijnen/azathioprine/").content.decode()
@@ -88,9 +89,10 @@ def test_a_glossary_change_is_a_new_version_too(client):
     from medications.models import GlossaryTerm
 
     term = GlossaryTerm.objects.first()
-    with publishing.changes():
+    with publishing.changes() as batch:
         term.explanation_markdown += " Meer uitleg."
         term.save()
+        batch.term_changed(term)
     assert ContentVersion.current()[0] != before
 
 

@@ -11,8 +11,9 @@ from medications.editing import history
 class WritePathAdmin(TabbedTranslationAdmin):
     """Every change made through these admin pages goes through the write path: its derived
     data (HTML, terms used, search) is made once, when the request's change ends, and it is
-    one version in the history, with who made it. Each translated field is a row of tabs, one
-    per language (the scripts served from this site: settings.JQUERY_UI_URL)."""
+    one version in the history, with who made it. Each admin declares what it changed
+    (`declare`), on save and on delete. Each translated field is a row of tabs, one per
+    language (the scripts served from this site: settings.JQUERY_UI_URL)."""
 
     def changeform_view(self, request, *args, **kwargs):
         with publishing.changes(), history.revision(request.user, self.change_comment(request)):
@@ -28,6 +29,21 @@ class WritePathAdmin(TabbedTranslationAdmin):
 
     def change_comment(self, request):
         return "Gewijzigd in de beheeromgeving"
+
+    def declare(self, batch, obj):
+        """Tell the write path's batch that `obj` was saved or is being deleted."""
+        raise NotImplementedError
+
+    def delete_model(self, request, obj):
+        with publishing.changes() as batch:
+            self.declare(batch, obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with publishing.changes() as batch:
+            for obj in queryset:
+                self.declare(batch, obj)
+            super().delete_queryset(request, queryset)
 
 
 class KnownRowsFormSet(BaseInlineFormSet):

@@ -20,9 +20,14 @@ class GlossaryTermAdmin(EditingMixin, WritePathAdmin):
     prepopulated_fields = {"slug": ("term",)}
     fields = ("term", "slug", "variants", "explanation_markdown")
 
+    def declare(self, batch, term):
+        batch.term_changed(term)
+
     def save_model(self, request, obj, form, change):
         publishing.term_edited(obj)
         super().save_model(request, obj, form, change)
+        with publishing.changes() as batch:
+            batch.term_changed(obj)
 
     def get_queryset(self, request):
         working = Prefetch("medications", queryset=Medication.working_copies.all())

@@ -81,7 +81,7 @@ class MemberInline(TranslationTabularInline):
     form = CleanTextForm
     formset = MemberFormSet
     extra = 0
-    fields = ("position", "substance", "brand_names", "note")
+    fields = ("position", "substance", "brand_names", "atc", "note")
 
 
 @admin.register(Medication)
@@ -101,7 +101,15 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
             {"fields": ("key_points", "alarm", "contacts")},
         ),
         ("Veelgestelde vragen", {"fields": ("questions",)}),
-        ("Namen", {"fields": ("brand_names", "other_names")}),
+        ("Namen", {"fields": ("substance", "brand_names", "other_names")}),
+        (
+            "Codes voor andere systemen",
+            {
+                "fields": ("atc",),
+                "description": "Niet zichtbaar voor patiënten: voor de API, FHIR en "
+                "koppelingen met het EPD.",
+            },
+        ),
         (
             "Bron",
             {
@@ -214,6 +222,12 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def declare(self, batch, medication):
+        batch.working_copy_changed(medication.pk)
+        live = getattr(medication, "live_copy", None)
+        if live is not None:  # deleting the working copy takes its live copy with it
+            batch.live_changed(live.pk)
+
     def save_model(self, request, obj, form, change):
         # A draft until someone with the right role publishes: the Dutch text when a Dutch
         # or shared field changed (or nothing did); a translation when its words changed.
@@ -223,6 +237,8 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         else:
             obj.edit_version += 1  # forms loaded before this save are refused
         super().save_model(request, obj, form, change)
+        with publishing.changes() as batch:
+            batch.working_copy_changed(obj.pk)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -234,7 +250,13 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
-        for section in formset.new_objects + [obj for obj, _ in formset.changed_objects]:
+        saved = formset.new_objects + [obj for obj, _ in formset.changed_objects]
+        if formset.model is Section:
+            with publishing.changes() as batch:
+                batch.working_copy_changed(
+                    form.instance.pk, sections=saved + formset.deleted_objects
+                )
+        for section in saved:
             if isinstance(section, Section):
                 removed = removed_markup(section.body_markdown)
                 if removed:

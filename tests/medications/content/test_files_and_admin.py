@@ -29,9 +29,10 @@ def snapshot():
 def edit_in_admin(slug="testmiddel", kind="dosering", text=ADMIN_TEXT):
     """What an admin save does: the working copy's section changes through the write path."""
     section = Section.all_copies.get(medication__slug=slug, medication__is_live=False, kind=kind)
-    with publishing.changes(), history.revision(None, "Gewijzigd in de beheeromgeving"):
+    with publishing.changes() as batch, history.revision(None, "Gewijzigd in de beheeromgeving"):
         section.body_markdown = text
         section.save()
+        batch.working_copy_changed(section.medication_id, sections=[section])
 
 
 def changed_file(content_dir):
@@ -100,9 +101,10 @@ def test_a_changed_file_loads_when_nobody_edited_the_admin(content_dir, client):
 def test_a_glossary_term_edited_in_the_admin_is_a_conflict_too(content_dir):
     load_content(content_dir())
     term = GlossaryTerm.objects.get(slug="antistof")
-    with publishing.changes():
+    with publishing.changes() as batch:
         term.explanation_markdown = "Een eiwit (aangepast)."
         term.save()
+        batch.term_changed(term)
 
     glossary = GLOSSARY.replace("Een eiwit dat een ziekteverwekker herkent.", "Ander eiwit.")
     with pytest.raises(ContentConflicts, match="term 'Antistof'"):

@@ -12,6 +12,7 @@ from medications import publishing
 from medications.content import load_content
 from medications.editing import history
 from medications.models import Medication, Publication, ReviewStatus
+from tests.helpers import write
 from tests.medications.content.test_files_and_admin import (
     ADMIN_TEXT,
     FILE_TEXT,
@@ -62,9 +63,10 @@ def test_an_export_keeps_workflow_state_in_a_fresh_database(
     chief = user_with_role(django_user_model, "Eindredacteur", "chef")
     edit_in_admin()  # an unreviewed draft on top of the published text, as the admin saves it
     leaflet = working()
-    with publishing.changes(), history.revision(chief, "Gewijzigd in de beheeromgeving"):
+    with publishing.changes() as batch, history.revision(chief, "Gewijzigd in de beheeromgeving"):
         publishing.mark_edited(leaflet)
         leaflet.save()
+        batch.working_copy_changed(leaflet.pk)
     export = tmp_path / "export"
     call_command("export_content", str(export))
 
@@ -73,7 +75,7 @@ def test_an_export_keeps_workflow_state_in_a_fresh_database(
     assert len(state["publications"]) == 1
 
     # A fresh database: the draft is not published, the trail comes along.
-    Medication.all_copies.all().delete()
+    write(*Medication.all_copies.all(), delete=True)  # as a fresh database has none
     load_content(export)
     leaflet = working()
     assert leaflet.status == ReviewStatus.DRAFT
@@ -88,7 +90,7 @@ def test_a_published_leaflet_from_an_export_is_live_with_its_trail(content_dir, 
     load_content(content_dir())
     export = tmp_path / "export"
     call_command("export_content", str(export))
-    Medication.all_copies.all().delete()
+    write(*Medication.all_copies.all(), delete=True)  # as a fresh database has none
 
     load_content(export)
 

@@ -20,15 +20,33 @@ def test_render_slots_follow_the_cores_there_are(settings):
         assert len(os.sched_getaffinity(0)) == settings.PDF_RENDER_SLOTS
 
 
+def hanging_render(html, base_url):
+    """A WeasyPrint that hangs (run in a process of the render pool, found there by name)."""
+    time.sleep(30)
+
+
 def test_a_render_that_takes_too_long_is_stopped(client, settings, monkeypatch):
     """On the old code a hanging WeasyPrint held the worker until gunicorn killed it."""
     settings.PDF_RENDER_TIMEOUT = 0.5
-    monkeypatch.setattr(pdf_module, "write_pdf", lambda html, base_url: time.sleep(30))
+    monkeypatch.setattr(pdf_module, "write_pdf", hanging_render)
+    pool = pdf_module.render_pool()
     started = time.monotonic()
     response = client.get("/medicijnen/anakinra.pdf")
     assert response.status_code == 503 and response["Retry-After"]
     assert "De site is tijdelijk niet beschikbaar" in response.content.decode()
     assert time.monotonic() - started < 5
+    assert all(not process.is_alive() for process in pool._pool)  # the hanging one stopped
+    monkeypatch.undo()
+    settings.PDF_RENDER_TIMEOUT = 20
+    assert client.get("/medicijnen/anakinra.pdf").content.startswith(b"%PDF")  # a new pool
+
+
+def test_pdfs_are_made_by_processes_a_forkserver_started(client):
+    """Never a fork of the (threaded) worker: the pool's processes come from a forkserver."""
+    assert client.get("/medicijnen/anakinra.pdf").content.startswith(b"%PDF")
+    pool = pdf_module.render_pool()
+    assert pool._ctx.get_start_method() == "forkserver"
+    assert all(process.pid != os.getpid() for process in pool._pool)
 
 
 def test_no_lock_file_is_left_per_pdf(client, settings, tmp_path):
@@ -52,10 +70,11 @@ def test_a_publish_has_the_full_pdf_made_in_the_background(
     monkeypatch.setattr(prerender, "enabled", True)
     monkeypatch.setattr(prerender, "start", at_once)
     working = Medication.working_copies.get(slug="anakinra")
-    with django_capture_on_commit_callbacks(execute=True), publishing.changes():
+    with django_capture_on_commit_callbacks(execute=True), publishing.changes() as batch:
         section = working.sections.get(kind="bewaren")
         section.body_markdown += "\n\nNieuw: bewaar de spuiten in de doos."
         section.save()
+        batch.working_copy_changed(working.pk, sections=[section])
         publishing.publish(working, None, "Bewaren in de doos")
     assert made
 

@@ -19,6 +19,7 @@ from medications.content import load_content
 from medications.models import Medication, Section
 from medications.printing import pdf as pdf_module
 from tests.conftest import CORE_SECTIONS, leaflet_text
+from tests.helpers import write
 
 pytestmark = pytest.mark.django_db
 
@@ -263,7 +264,7 @@ def test_pdf_of_chosen_sections_keeps_source_and_dates(testmiddel, client):
 
 
 def test_pdf_is_cached_per_version_and_made_again_when_content_changes(
-    testmiddel, client, pdf_renders, django_capture_on_commit_callbacks
+    testmiddel, client, pdf_renders
 ):
     first = client.get("/medicijnen/testmiddel.pdf").content
     assert client.get("/medicijnen/testmiddel.pdf").content == first
@@ -275,8 +276,7 @@ def test_pdf_is_cached_per_version_and_made_again_when_content_changes(
 
     dosering = Section.objects.get(medication=testmiddel, kind="dosering")
     dosering.body_markdown = "Neem 1 tablet van 25 mg per dag."
-    with django_capture_on_commit_callbacks(execute=True):  # as a shell edit commits
-        dosering.save()
+    write(dosering)  # a live copy's section, as a script writes it
     changed = client.get("/medicijnen/testmiddel.pdf").content
     assert len(pdf_renders) == 3
     assert "Neem 1 tablet van 25 mg per dag." in " ".join(pdf_pages(changed)[1])

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from medications.content import load_content
 from medications.models import HospitalContact, Medication
 from tests.conftest import leaflet_text
+from tests.helpers import write
 from tests.medications.printing.test_print import (
     BASE_URL,
     SECTIONS,
@@ -33,7 +34,7 @@ def _empty_cache():
 @pytest.fixture
 def testmiddel(content_dir, settings):
     settings.SITE_BASE_URL = BASE_URL
-    HospitalContact.objects.create(purpose="spoed", name="Spoedeisende Hulp", phone="012 345 67 89")
+    write(HospitalContact(purpose="spoed", name="Spoedeisende Hulp", phone="012 345 67 89"))
     load_content(content_dir({"testmiddel.md": leaflet_text(sections=CROSS_REFERENCES)}))
     return Medication.objects.get(slug="testmiddel")
 

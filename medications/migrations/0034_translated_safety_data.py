@@ -20,7 +20,7 @@ def fill_dutch_columns(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("medications", "0032_clean_text")]
+    dependencies = [("medications", "0033_identifiers_for_other_systems")]
 
     operations = [
         migrations.AddField(

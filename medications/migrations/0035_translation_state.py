@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('medications', '0041_translated_safety_data'),
+        ('medications', '0034_translated_safety_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,15 @@
+"""A request is counted against its client's rate limit once, wherever it is first asked
+(the early page layer or RateLimitMiddleware): the decision travels with the request."""
+
+# A WSGI environ key: never a header a client can send (those all start with HTTP_).
+DECISION = "portal.rate_limit"
+REFUSED, COUNTED = "refused", "counted"
+
+
+def refused(limit, request):
+    """Counts the request for its client (once) and says whether it is past the limit."""
+    decision = request.META.get(DECISION)
+    if decision is None:
+        decision = REFUSED if limit.refuses(request) else COUNTED
+        request.META[DECISION] = decision
+    return decision == REFUSED
