@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from medications import languages
+from medications.content import load_content
 from medications.models import Medication, Translation
 from serving import cache as page_cache
-from tests.english import SLUG, english_site
+from tests.conftest import leaflet_text
+from tests.english import DUTCH_GLOSSARY, SLUG, english_site
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +52,29 @@ def test_the_address_alone_says_the_language(client):
     assert client.get("/en/medicijnen/azathioprine/").status_code == 404  # Dutch words in /en/
 
 
-def test_a_leaflet_without_english_says_so_on_both_sides(client):
-    dutch = client.get("/medicijnen/azathioprine/").content.decode()
+def dutch_only_site(content_dir):
+    """The same small site with no English files: its leaflet and term exist in Dutch only
+    (every leaflet of the repository has English now)."""
+    load_content(
+        content_dir(
+            {f"{SLUG}.md": leaflet_text(slug=SLUG, name="Testmedicine")}, glossary=DUTCH_GLOSSARY
+        )
+    )
+
+
+def test_a_leaflet_without_english_says_so_on_both_sides(client, content_dir):
+    dutch_only_site(content_dir)
+    dutch = client.get(f"/medicijnen/{SLUG}/").content.decode()
     assert "This page has not been translated into English yet." in dutch
     assert alternates(dutch) == {}  # a page in one language has no alternates
-    english = client.get("/en/medicines/azathioprine/")
+    english = client.get(f"/en/medicines/{SLUG}/")
     assert english.status_code == 404
     text = english.content.decode()
     assert "This leaflet has not been translated yet" in text
-    assert 'href="/medicijnen/azathioprine/" hreflang="nl" lang="nl"' in text
-    assert client.get("/en/medicines/azathioprine/print/").status_code == 404
-    assert client.get("/en/medicines/azathioprine.pdf").status_code == 404
-    assert "/en/medicines/azathioprine/" not in client.get("/en/").content.decode()
+    assert f'href="/medicijnen/{SLUG}/" hreflang="nl" lang="nl"' in text
+    assert client.get(f"/en/medicines/{SLUG}/print/").status_code == 404
+    assert client.get(f"/en/medicines/{SLUG}.pdf").status_code == 404
+    assert f"/en/medicines/{SLUG}/" not in client.get("/en/").content.decode()
 
 
 def test_a_translated_leaflet_links_both_ways_and_says_what_it_is(client, content_dir, settings):
@@ -117,10 +130,11 @@ def test_the_sitemap_lists_each_page_in_each_of_its_languages(client, content_di
     assert entries[f"medicijnen/{SLUG}/"] == leaflet  # both ways
 
 
-def test_the_sitemap_leaves_out_pages_with_no_translation(client):
+def test_the_sitemap_leaves_out_pages_with_no_translation(client, content_dir):
+    dutch_only_site(content_dir)
     text = client.get("/sitemap.xml").content.decode()
-    assert "/en/medicines/" not in text and "/en/glossary/" not in text
-    assert "/medicijnen/azathioprine/" in text
+    assert f"/en/medicines/{SLUG}/" not in text
+    assert f"/medicijnen/{SLUG}/" in text
     assert '<xhtml:link rel="alternate" hreflang="en" href="https://127.0.0.1/en/"/>' in text
 
 

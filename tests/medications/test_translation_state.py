@@ -36,10 +36,11 @@ def live(slug="testmiddel"):
 
 
 def edit_section(working, kind, language, text):
-    with publishing.changes():
+    with publishing.changes() as batch:
         section = working.sections.get(kind=kind)
         setattr(section, f"body_markdown_{language}", text)
         section.save()
+        batch.working_copy_changed(working.pk, sections=[section])
         if language == "nl":
             publishing.mark_edited(working)
             working.save()
@@ -79,11 +80,12 @@ def test_a_dutch_publication_with_changes_makes_the_translation_out_of_date(leaf
 
 
 def test_a_dutch_safety_change_shows_the_dutch_safety_box(leaflet, client):
-    with publishing.changes():
+    with publishing.changes() as batch:
         signs = ["koorts boven 38 graden", "keelpijn", "hoesten"]
         leaflet.alarm_nl = [{**leaflet.alarm_nl[0], "signs": signs}]
         publishing.mark_edited(leaflet)
         leaflet.save()
+        batch.working_copy_changed(leaflet.pk)
     publishing.publish(leaflet, None, "Nieuw alarmsignaal.")
 
     assert translation_status.outdated_parts(live(), "en").safety_box
@@ -105,10 +107,11 @@ def test_a_draft_translation_never_shows(leaflet, client):
 def test_a_leaflet_whose_translation_was_never_published_has_no_english_page(content_dir, client):
     load_content(content_dir())
     working = Medication.working_copies.get(slug="testmiddel")
-    with publishing.changes():
+    with publishing.changes() as batch:
         working.name_en = "Testmedicine"
         working.summary_en = "A draft."
         working.save()
+        batch.working_copy_changed(working.pk)
         publishing.translation_edited(working, "en")
     publishing.publish(working, None, None)
 
@@ -143,11 +146,12 @@ def test_the_translation_is_reviewed_by_another_person_and_the_banner_goes(
 
 
 def test_the_english_printout_carries_the_banner_and_the_dutch_safety_box(leaflet, client):
-    with publishing.changes():
+    with publishing.changes() as batch:
         signs = ["koorts boven 38 graden", "keelpijn", "hoesten"]
         leaflet.alarm_nl = [{**leaflet.alarm_nl[0], "signs": signs}]
         publishing.mark_edited(leaflet)
         leaflet.save()
+        batch.working_copy_changed(leaflet.pk)
     publishing.publish(leaflet, None, "Nieuw alarmsignaal.")
 
     paper = client.get("/en/medicines/testmiddel/print/").content.decode()
@@ -157,10 +161,11 @@ def test_the_english_printout_carries_the_banner_and_the_dutch_safety_box(leafle
 
 
 def test_a_section_added_to_the_dutch_text_shows_in_dutch_marked_as_dutch(leaflet, client):
-    with publishing.changes():
-        leaflet.sections.create(
+    with publishing.changes() as batch:
+        added = leaflet.sections.create(
             kind="bewaren", heading_nl="Hoe bewaart u het?", body_markdown_nl="In de koelkast."
         )
+        batch.working_copy_changed(leaflet.pk, sections=[added])
         publishing.mark_edited(leaflet)
         leaflet.save()
     publishing.publish(leaflet, None, "Nieuw onderdeel over bewaren.")

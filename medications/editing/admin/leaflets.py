@@ -1,6 +1,8 @@
 """Leaflets in the admin: the working copy with its members and sections inline, its status
 on the way to patients, the checks while editing, and the workflow's pages (admin.workflow)."""
 
+import functools
+
 from django.contrib import admin, messages
 from django.db import models
 from django.forms import Textarea
@@ -204,21 +206,27 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        states = (
-            {
-                t.language: t
-                for t in Translation.objects.filter(medication_id=object_id).select_related(
-                    "edited_by"
-                )
-            }
-            if str(object_id).isdigit()
-            else {}
-        )
+        @functools.cache
+        def translation_states():
+            # Asked for only when the form is shown: a save that succeeds redirects, and
+            # costs no query for it.
+            states = (
+                {
+                    t.language: t
+                    for t in Translation.objects.filter(medication_id=object_id).select_related(
+                        "edited_by"
+                    )
+                }
+                if str(object_id).isdigit()
+                else {}
+            )
+            return [(code, states.get(code)) for code in translation_languages()]
+
         extra_context = {
             **(extra_context or {}),
             "translation_languages": translation_languages(),
             # Each language's own state, at the top of the form.
-            "translation_states": [(code, states.get(code)) for code in translation_languages()],
+            "translation_states": translation_states,
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
