@@ -3,8 +3,7 @@ the admin for editors (Dutch only).
 
 The pages patients read are in `i18n_patterns`: Dutch at `/`, another language under its
 prefix with its own path words (`/en/medicines/<slug>/`, from the .po files). Addresses that
-are one for every language (admin, health, API, embeds,
-sitemap, robots, favicon) stay outside it.
+are one for every language (admin, health, API, sitemap, robots, favicon) stay outside it.
 """
 
 from django.conf.urls.i18n import i18n_patterns
@@ -34,11 +33,9 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     # For load balancers: 200 or 503, details for staff only (serving/health.py).
     path("health/", health, name="health"),
-    # Open data: the read-only API (OpenAPI document and docs at /api/v1/docs/) and the
-    # embeddable views of leaflets for patient portals; one address for every language
-    # (the language comes from lang= or Accept-Language: serving/languages.py).
+    # Open data: the read-only API (OpenAPI document and docs at /api/v1/docs/), one address
+    # for every language (lang= or Accept-Language: serving/languages.py).
     path("api/v1/", include("api.urls")),
-    path("embed/", include((embed_patterns, "embed"))),
     path(
         "sitemap.xml",
         public_page(sitemap),
@@ -48,6 +45,9 @@ urlpatterns = [
     path("robots.txt", public_page(views.robots_txt), name="robots"),
     path("favicon.ico", safe_methods_only(views.favicon), name="favicon"),
     *i18n_patterns(
+        # The embeddable views of leaflets for patient portals, in the page's language
+        # (/embed/<slug>/, /en/embed/<slug>/).
+        path("embed/", include((embed_patterns, "embed"))),
         path("", include("search.urls")),
         path("", include("medications.urls")),
         prefix_default_language=False,
