@@ -133,10 +133,17 @@ def fetch(application, path):
 
 
 def warm_pages(application, paths):
-    for path in paths:
-        status = fetch(application, path)
-        if not status.startswith("200"):
-            logger.warning("Pagina vooraf maken gaf %s: %s", status, path)
+    # Each page activates the language of its address (serving.language); the caller's
+    # thread keeps its own afterwards (an English page last would leave English active).
+    with translation.override(translation.get_language()):
+        for path in paths:
+            warm_page(application, path)
+
+
+def warm_page(application, path):
+    status = fetch(application, path)
+    if not status.startswith("200"):
+        logger.warning("Pagina vooraf maken gaf %s: %s", status, path)
 
 
 def published_ids():
