@@ -11,7 +11,7 @@ SECRET_FILE := .local-secret-key
 # plain HTTP on this machine, with the address printed on leaflets pointing here.
 LOCAL_ENV := DJANGO_HTTPS=0 PORTAL_BASE_URL=http://$(HOST)
 
-.PHONY: install lock migrate load static run dev test test-postgres test-browser smoke smoke-cluster lint format bench openapi clean
+.PHONY: install lock messages migrate load static run dev test test-postgres test-browser smoke smoke-cluster lint format bench openapi clean
 
 # Installed from the lock (the versions tested), then the project itself; pyproject.toml
 # stays the source of the ranges: `make lock` writes requirements.lock from it.
@@ -24,16 +24,20 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# The interface's translations (locale/*/LC_MESSAGES/django.po -> .mo), without GNU gettext.
+messages: install
+	$(MANAGE) compile_translations
+
 $(SECRET_FILE):
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
 
-migrate: install
+migrate: messages
 	$(LOCAL_ENV) $(MANAGE) migrate --noinput
 
 load: migrate
 	$(LOCAL_ENV) $(MANAGE) load_content
 
-static: install
+static: messages
 	$(LOCAL_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 
 run: load static $(SECRET_FILE)
@@ -44,23 +48,23 @@ run: load static $(SECRET_FILE)
 dev: load
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST)
 
-test: install
+test: messages
 	$(BIN)/pytest --cov --cov-report=term
 
-test-postgres: install
+test-postgres: messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
 
-test-browser: install
+test-browser: messages
 	PORTAL_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser
 
-smoke: install
+smoke: messages
 	$(BIN)/python .ci/smoke.py
 
 # Two gunicorn servers on PostgreSQL and Redis (tests/portal/test_two_servers.py). The Redis
 # database given is emptied: by default number 14, which nothing else here uses.
 CLUSTER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cluster
 CLUSTER_REDIS_URL ?= redis://127.0.0.1:6379/14
-smoke-cluster: install
+smoke-cluster: messages
 	DATABASE_URL=$(CLUSTER_DATABASE_URL) CLUSTER_REDIS_URL=$(CLUSTER_REDIS_URL) \
 		PORTAL_REQUIRE_CLUSTER=1 $(BIN)/pytest -q -p no:cacheprovider tests/portal/test_two_servers.py
 

@@ -135,6 +135,7 @@ def prepare(project, env):
         f"hours='24 uur per dag', phone='{URGENT_NUMBER}')"
     )
     for command in (
+        ["compile_translations"],
         ["migrate", "--noinput"],
         ["load_content"],
         ["shell", "-c", hospital_route],
@@ -190,7 +191,7 @@ def pdf_pages_without_footer(body, page_address):
         number
         for number, page in enumerate(pages, start=1)
         if address not in "".join(page.split())
-        or "bel 112" not in " ".join(page.split())
+        or not any(call in " ".join(page.split()) for call in ("bel 112", "call 112"))
         or URGENT_NUMBER not in " ".join(page.split())
     ]
 
@@ -222,7 +223,7 @@ def walk(base):
         links = Links()
         links.feed(body.decode("utf-8", "replace"))
         name = " ".join("".join(links.h1).split())
-        if re.fullmatch(r"/medicijnen/[\w-]+/", path):
+        if re.fullmatch(r"/medicijnen/[\w-]+/|/en/medicines/[\w-]+/", path):
             queue.extend([path + "print/", path + "print/?onderdeel=dosering"])
             pdf = path.rstrip("/") + ".pdf"
             status, headers, body = fetch(base + pdf)

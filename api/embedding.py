@@ -1,5 +1,6 @@
 """An embeddable view of one leaflet (or one part of it, such as the safety box) for a
-patient portal: its own address, framed only by the origins the hospital lists
+patient portal, in the language of its address (`/embed/<slug>/`, `/en/embed/<slug>/`, as
+the leaflet's page): its own address, framed only by the origins the hospital lists
 (PORTAL_EMBED_ORIGINS, as CSP frame-ancestors); and the sizes and addresses oEmbed uses."""
 
 from urllib.parse import urlsplit
@@ -9,9 +10,12 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from medications.choices import SectionKind
+from medications.languages import available_languages
 from medications.site import views as leaflet_views
+from serving.language import language_of_path
 
 SAFETY_BOX = "veiligheid"  # the part name of the safety box ("Wanneer contact opnemen?")
 DEFAULT_SIZE = (640, 900)
@@ -22,16 +26,24 @@ def embed_size(max_width=None, max_height=None):
     return min(width, max_width or width), min(height, max_height or height)
 
 
-def slug_of_page(url):
-    """The slug of a leaflet page of this site named by `url` (absolute or a path), else None."""
+def page_of(url):
+    """(slug, language) of a leaflet page of this site named by `url` (absolute or a path,
+    in any language: `/en/medicines/<slug>/`), else (None, None)."""
     path = urlsplit(url or "").path
+    language = language_of_path(path)
     try:
-        match = resolve(path)
+        with translation.override(language):
+            match = resolve(path)
     except Resolver404:
-        return None
+        return None, None
     if match.view_name in ("medications:detail", "embed:leaflet", "embed:part"):
-        return match.kwargs["slug"]
-    return None
+        return match.kwargs["slug"], language
+    return None, None
+
+
+def slug_of_page(url):
+    """The slug of a leaflet page of this site named by `url`, else None."""
+    return page_of(url)[0]
 
 
 def frame_ancestors():
@@ -58,6 +70,8 @@ def framable(view):
 def leaflet(request, slug, part=None):
     """The leaflet (every section), or one part: a section code, or 'veiligheid'."""
     medication = leaflet_views.published_leaflet(slug)
+    if translation.get_language() not in available_languages(medication):
+        raise Http404(slug)  # not translated: as the page itself, no Dutch under /en/
     if part not in (None, SAFETY_BOX, *SectionKind.values):
         raise Http404(part)
     context = leaflet_views.leaflet_context(request, medication)

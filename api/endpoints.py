@@ -18,7 +18,7 @@ from ninja.openapi.docs import Swagger
 
 from api import fhir, leaflets, schemas
 from api import lookup as lookups
-from api.embedding import embed_size, slug_of_page
+from api.embedding import embed_size, page_of, slug_of_page
 from api.languages import leaflet_languages, term_languages
 from medications import html as stored_html
 from medications.addresses import absolute_url
@@ -499,20 +499,24 @@ def oembed(
     only by the origins the hospital lists (PORTAL_EMBED_ORIGINS)."""
     if format != "json":
         return problem_response(501, "Niet ondersteund", "Alleen format=json.")
-    slug = slug_of_page(url)
+    slug, language = page_of(url)
     if slug is None:
         raise Http404(url)
-    medication = leaflets.published_leaflet(slug)
+    with translation.override(language):  # the embed in the page's language
+        medication = leaflets.published_leaflet(slug)
+        if language not in leaflet_languages(medication):
+            raise Http404(url)
+        title = medication.name
+        src = absolute_url(reverse("embed:leaflet", args=[slug]))
     width, height = embed_size(maxwidth, maxheight)
-    src = absolute_url(reverse("embed:leaflet", args=[slug]))
     return {
         "version": "1.0",
         "type": "rich",
-        "title": medication.name,
+        "title": title,
         "provider_name": settings.SITE_NAME,
         "provider_url": absolute_url("/"),
         "html": (
-            f'<iframe src="{src}" title="{escape(medication.name)}" '
+            f'<iframe src="{src}" title="{escape(title)}" '
             f'width="{width}" height="{height}" loading="lazy"></iframe>'
         ),
         "width": width,

@@ -1,38 +1,25 @@
-"""Which languages a leaflet or glossary term really has.
+"""Which languages a leaflet or glossary term has, for the API: the site's own answer.
 
-A language other than Dutch counts only when every text that has Dutch also has it in that
-language: django-modeltranslation would otherwise fall back to the Dutch text, and the API
-would hand out Dutch labelled as English. This is the one place that decides it (when
-translations get a state of their own, "published", it is checked here too).
+medications.languages is the one place that decides (a leaflet has a language other than
+Dutch once its translation there was reviewed and published; a term once its fields are
+filled in it). The API asks it, so it never lists a language the pages do not have, nor
+hands out Dutch labelled as English (django-modeltranslation's fallback).
 """
 
-from django.conf import settings
-from modeltranslation.translator import translator
-
-
-def translated_fields(model):
-    return translator.get_options_for_model(model).fields
-
-
-def has_language(row, language):
-    """Every translated field with Dutch text has text in `language` too."""
-    if language == settings.LANGUAGE_CODE:
-        return True
-    for name in translated_fields(type(row)):
-        source = getattr(row, f"{name}_{settings.LANGUAGE_CODE}", "") or ""
-        translated = getattr(row, f"{name}_{language}", "") or ""
-        if source.strip() and not translated.strip():
-            return False
-    return True
+from medications.languages import GLOSSARY_FIELDS, available_languages, filled, site_languages
+from medications.languages import source_language as site_language
 
 
 def leaflet_languages(medication):
-    """The languages the leaflet (its fields, members and sections) is complete in."""
-    rows = [medication, *medication.members.all(), *medication.sections.all()]
-    return [
-        code for code, _name in settings.LANGUAGES if all(has_language(row, code) for row in rows)
-    ]
+    """The languages patients can read the leaflet in (fetch it `with_translations()` or
+    `with_page_content()`, so a list costs no query per leaflet)."""
+    return available_languages(medication)
 
 
 def term_languages(term):
-    return [code for code, _name in settings.LANGUAGES if has_language(term, code)]
+    """The languages the woordenlijst shows this term in."""
+    return [
+        code
+        for code in site_languages()
+        if code == site_language() or filled(term, GLOSSARY_FIELDS, code)
+    ]

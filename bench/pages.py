@@ -48,9 +48,10 @@ CACHED = {
     "print": "/medicijnen/azathioprine/print/",
     "pdf": "/medicijnen/azathioprine.pdf",
     "sitemap": "/sitemap.xml",
+    "home_en": "/en/",  # English: the same cache, the language in its key
+    "medication_en": "/en/medicines/azathioprine/",  # an English leaflet page
 }
 # Hook for the response types other issues add: put them here when they land, e.g.
-#   "medication-en": "/en/medicines/azathioprine/",
 #   "api-medication": "/api/v1/medicijnen/azathioprine/",
 #   "epi": "/api/v1/medicijnen/azathioprine/epi",
 # Each is measured against its static twin like the ones above.

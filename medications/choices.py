@@ -1,44 +1,47 @@
 """The fixed vocabularies of the domain: kinds of medicine, routes and section kinds."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 
 class MedicationKind(models.TextChoices):
     """What kind of medicine this is; the home page groups by it, in this order."""
 
-    REUMAREMMER = "reumaremmer", "Reumaremmers"
-    BIOLOGICAL = "biological", "Biologicals"
-    JAK_REMMER = "jak-remmer", "JAK-remmers"
-    IMMUNOGLOBULINE = "immunoglobuline", "Immunoglobulinen"
+    REUMAREMMER = "reumaremmer", _("Reumaremmers")
+    BIOLOGICAL = "biological", _("Biologicals")
+    JAK_REMMER = "jak-remmer", _("JAK-remmers")
+    IMMUNOGLOBULINE = "immunoglobuline", _("Immunoglobulinen")
 
 
 class Route(models.TextChoices):
-    TABLET = "tablet", "Tablet"
-    SUBCUTANEOUS_INJECTION = "onderhuidse-injectie", "Injectie onder de huid"
-    INFUSION = "infuus", "Infuus"
-    INFUSION_OR_SUBCUTANEOUS = "infuus-of-onderhuids", "Infuus of onder de huid"
+    TABLET = "tablet", _("Tablet")
+    SUBCUTANEOUS_INJECTION = "onderhuidse-injectie", _("Injectie onder de huid")
+    INFUSION = "infuus", _("Infuus")
+    INFUSION_OR_SUBCUTANEOUS = "infuus-of-onderhuids", _("Infuus of onder de huid")
 
 
 class SectionKind(models.TextChoices):
     """The fixed section vocabulary. The value is the page anchor; the order is the page order."""
 
-    WERKING = "werking", "Wat is het en hoe werkt het?"
-    AANDOENING = "aandoening", "De aandoening"
-    VOOR_DE_START = "voor-de-start", "Voordat u begint"
-    NIET_GEBRUIKEN = "niet-gebruiken", "Wanneer niet gebruiken"
-    DOSERING = "dosering", "Hoe gebruikt u het?"
-    WANNEER_WERKT_HET = "wanneer-werkt-het", "Wanneer werkt het?"
-    BIJWERKINGEN = "bijwerkingen", "Bijwerkingen"
-    WANNEER_CONTACT = "wanneer-contact", "Wanneer neemt u contact op?"
-    CONTROLES = "controles", "Bloedcontroles en andere controles"
-    ZWANGERSCHAP = "zwangerschap", "Zwangerschap, borstvoeding en kinderwens"
-    VACCINATIE = "vaccinatie", "Vaccinaties"
-    OPERATIES = "operaties", "Operaties en de tandarts"
-    ANDERE_MEDICIJNEN = "andere-medicijnen", "Andere medicijnen"
-    BEWAREN = "bewaren", "Bewaren"
-    REIZEN = "reizen", "Op reis"
-    MEER_WETEN = "meer-weten", "Meer weten"
-    VRAGEN = "vragen", "Vragen en contact"
+    WERKING = "werking", _("Wat is het en hoe werkt het?")
+    AANDOENING = "aandoening", _("De aandoening")
+    VOOR_DE_START = "voor-de-start", _("Voordat u begint")
+    NIET_GEBRUIKEN = "niet-gebruiken", _("Wanneer niet gebruiken")
+    DOSERING = "dosering", _("Hoe gebruikt u het?")
+    WANNEER_WERKT_HET = "wanneer-werkt-het", _("Wanneer werkt het?")
+    BIJWERKINGEN = "bijwerkingen", _("Bijwerkingen")
+    WANNEER_CONTACT = "wanneer-contact", _("Wanneer neemt u contact op?")
+    CONTROLES = "controles", _("Bloedcontroles en andere controles")
+    ZWANGERSCHAP = "zwangerschap", _("Zwangerschap, borstvoeding en kinderwens")
+    VACCINATIE = "vaccinatie", _("Vaccinaties")
+    OPERATIES = "operaties", _("Operaties en de tandarts")
+    ANDERE_MEDICIJNEN = "andere-medicijnen", _("Andere medicijnen")
+    BEWAREN = "bewaren", _("Bewaren")
+    REIZEN = "reizen", _("Op reis")
+    MEER_WETEN = "meer-weten", _("Meer weten")
+    VRAGEN = "vragen", _("Vragen en contact")
 
     @classmethod
     def position_of(cls, value):
@@ -63,30 +66,30 @@ CORE_SECTION_KINDS = (
 class ReviewStatus(models.TextChoices):
     """Where a working copy stands on its way to patients."""
 
-    DRAFT = "concept", "Concept"
-    IN_REVIEW = "ter-beoordeling", "Ter beoordeling"
-    PUBLISHED = "gepubliceerd", "Gepubliceerd"
+    DRAFT = "concept", _("Concept")
+    IN_REVIEW = "ter-beoordeling", _("Ter beoordeling")
+    PUBLISHED = "gepubliceerd", _("Gepubliceerd")
 
 
 class PublicationKind(models.TextChoices):
-    PUBLISHED = "gepubliceerd", "Gepubliceerd"
-    UNPUBLISHED = "offline", "Offline gehaald"
+    PUBLISHED = "gepubliceerd", _("Gepubliceerd")
+    UNPUBLISHED = "offline", _("Offline gehaald")
 
 
 class Urgency(models.TextChoices):
     """How fast the leaflet says to act on an alarm sign: only what the leaflet states."""
 
-    DIRECT = "direct", "Meteen"
-    NOT_STATED = "niet-genoemd", "De folder zegt niet hoe snel"
+    DIRECT = "direct", _("Meteen")
+    NOT_STATED = "niet-genoemd", _("De folder zegt niet hoe snel")
 
 
 class ContactPurpose(models.TextChoices):
     """What a phone number is for. Only urgent numbers appear in the safety box."""
 
-    URGENT = "spoed", "Bij spoed"
-    OUT_OF_HOURS = "buiten-kantoortijd", "Buiten kantoortijd"
-    QUESTIONS = "vragen", "Voor vragen"
-    APPOINTMENTS = "afspraken", "Voor afspraken en planning"
+    URGENT = "spoed", _("Bij spoed")
+    OUT_OF_HOURS = "buiten-kantoortijd", _("Buiten kantoortijd")
+    QUESTIONS = "vragen", _("Voor vragen")
+    APPOINTMENTS = "afspraken", _("Voor afspraken en planning")
 
 
 URGENT_PURPOSES = (ContactPurpose.URGENT, ContactPurpose.OUT_OF_HOURS)
@@ -95,8 +98,16 @@ URGENT_PURPOSES = (ContactPurpose.URGENT, ContactPurpose.OUT_OF_HOURS)
 class CommonQuestion(models.TextChoices):
     """Questions patients often ask, on every leaflet; answered only from the leaflet."""
 
-    MISSED_DOSE = "dosis-vergeten", "Wat doe ik als ik een dosis ben vergeten?"
-    ALCOHOL = "alcohol", "Mag ik alcohol drinken?"
-    DRIVING = "autorijden", "Mag ik autorijden?"
-    SUN = "zon", "Moet ik oppassen met de zon?"
-    SIDE_EFFECT_FREQUENCY = "bijwerkingen-hoe-vaak", "Hoe vaak komen bijwerkingen voor?"
+    MISSED_DOSE = "dosis-vergeten", _("Wat doe ik als ik een dosis ben vergeten?")
+    ALCOHOL = "alcohol", _("Mag ik alcohol drinken?")
+    DRIVING = "autorijden", _("Mag ik autorijden?")
+    SUN = "zon", _("Moet ik oppassen met de zon?")
+    SIDE_EFFECT_FREQUENCY = "bijwerkingen-hoe-vaak", _("Hoe vaak komen bijwerkingen voor?")
+
+
+def stored_label(choice):
+    """A choice's label as stored text holds it (a publication summary, the admin's log): in
+    the source language, whatever language the request that writes it is in. The labels are
+    translated for the pages (gettext_lazy); what is stored is Dutch."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(choice.label)

@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from medications.text import sort_key
 
@@ -60,6 +61,12 @@ class ShownSection:
     html: str
     source_silent: bool
     is_alarm: bool
+    # On a translated page whose translation is behind: the current Dutch heading and text.
+    source_heading: str = ""
+    source_html: str = ""
+    # The language of its text when that is not the page's: a section the translation does
+    # not have yet is shown in Dutch (modeltranslation's fallback), marked as such.
+    lang: str = ""
 
 
 def explanations(terms):
@@ -165,14 +172,15 @@ class PaperRewriter(PageRewriter):
             self.unprinted_anchor = anchor
             self.output.append('<span class="unprinted-link">')
             return
+        if anchor:  # print.css adds "(zie pagina N)" with these words, in the page's language
+            attrs = [*attrs, ("data-see-page", gettext("zie pagina"))]
         super().start(tag, attrs)
 
     def end(self, tag):
         if tag == "a" and self.unprinted_anchor:
             address = escape(self.address_of(self.unprinted_anchor))
-            self.output.append(
-                f'</span> <span class="see-website">(zie de website: {address})</span>'
-            )
+            see = escape(gettext("zie de website:"))
+            self.output.append(f'</span> <span class="see-website">({see} {address})</span>')
             self.unprinted_anchor = None
             return
         super().end(tag)
@@ -219,17 +227,20 @@ def popover_markup(term, word, id_prefix):
     if sort_key(shown) == sort_key(" ".join(term.term.split())):
         title = f'<span class="term-tip-title">{escape(term.term, quote=False)}:</span>'
     else:
+        see_word = gettext("zie")  # outside the f-string: makemessages finds it there
+        see = f"{escape(see_word)} {escape(term.term, quote=False)}"
         title = (
             f'<span class="term-tip-title">{escape(shown, quote=False)}</span>'
-            f' <span class="term-tip-see">(zie {escape(term.term, quote=False)})</span>:'
+            f' <span class="term-tip-see">({see})</span>:'
         )
+    more = gettext("Meer in de woordenlijst")
     return (
         f'<span class="term" data-term="{escape(term.slug)}">'
         f'<button type="button" class="term-button" popovertarget="{escape(tip_id)}">'
         f"{escape(word, quote=False)}</button>"
         f'<span class="term-tip" id="{escape(tip_id)}" popover>'
         f"{title} {escape(term.text, quote=False)} "
-        f'<a href="{escape(term.glossary_url)}">Meer in de woordenlijst</a>'
+        f'<a href="{escape(term.glossary_url)}">{escape(more)}</a>'
         f"</span></span>"
     )
 

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+from django.utils.dates import MONTHS
+
 
 def split_names(value):
     """Turn an editor's comma-separated list into a clean list of names."""
@@ -24,18 +26,13 @@ def sort_key(text):
     return strip_diacritics(text).casefold()
 
 
-DUTCH_MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-
 def format_source_date(value):
-    """'2016' -> '2016', '2020-05' -> 'mei 2020', '2020-05-01' -> '1 mei 2020'."""
+    """'2016' -> '2016', '2020-05' -> 'mei 2020', '2020-05-01' -> '1 mei 2020' (the
+    month in the active language, from Django's own translations)."""
     parts = value.split("-")
     if len(parts) == 1:
         return value
-    month = DUTCH_MONTHS[int(parts[1]) - 1]
+    month = MONTHS[int(parts[1])]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"

@@ -1,4 +1,6 @@
-"""Fields a translator would translate (django-modeltranslation; nl is the default)."""
+"""Fields a translator would translate (django-modeltranslation; nl is the default). The
+structured safety data (alarm, contacts, questions) has a column per language too: its
+codes and numbers are the Dutch ones, its words the language's (content.translations checks)."""
 
 from modeltranslation.translator import TranslationOptions, register
 
@@ -7,7 +9,16 @@ from medications.models import GlossaryTerm, Medication, Member, Section
 
 @register(Medication)
 class MedicationTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "key_points")
+    fields = (
+        "name",
+        "summary",
+        "key_points",
+        "source_note",
+        "alarm",
+        "contacts",
+        "questions",
+        "adaptations",
+    )
 
 
 @register(Member)

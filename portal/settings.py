@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language of the address (/en/...: English, else Dutch) for everything below,
+    # the rate limits' refusals, the page cache's key and the error pages included.
+    "serving.language.PathLanguageMiddleware",
     # A Host not in ALLOWED_HOSTS is a 400 before any limit or cached page.
     "serving.middleware.AllowedHostMiddleware",
     # A client past its rate limit is refused here, before anything that costs.
@@ -131,11 +134,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "medications.site.context_processors.site",
+                "medications.site.context_processors.page_language",
             ],
             # Template tags of the public site and of the editors' side (not in an app's
             # templatetags folder: each lives with its side).
             "libraries": {
                 "patient_pages": "medications.site.templatetags.patient_pages",
+                "languages": "medications.site.templatetags.languages",
                 "reviews": "medications.editing.templatetags.reviews",
             },
         },
@@ -264,11 +269,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Dutch is the language of every page; English fields exist for translators.
+# Dutch is the source language, at `/`; each other language of LANGUAGES has its pages under
+# its own prefix (/en/), its interface in locale/<code>/LC_MESSAGES/django.po and its content
+# in modeltranslation's columns (README: "Adding a language"). The admin stays Dutch.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
+# The admin shows each translated field as tabs, one per language (TabbedTranslationAdmin),
+# with jQuery UI's tabs served from this site: modeltranslation's default is a CDN, which the
+# CSP forbids. Django's admin brings jQuery itself.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.tabs.js"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class SearchConfig(AppConfig):
@@ -7,4 +8,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import receivers  # noqa: F401  (content changes -> index)
+        from search import receivers  # content changes -> index
+
+        post_migrate.connect(receivers.add_language_indexes, sender=self)

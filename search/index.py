@@ -1,10 +1,13 @@
-"""Content -> search index rows: one per section per language, one per glossary term per language.
+"""Content -> search index rows: one per section and one per glossary term, in each language
+its page exists in (medications.languages decides: Dutch always, another language once the
+leaflet or term is translated into it).
 
-Each row holds what the page shows in that language (English falls back to Dutch, like the
-page), as readable text for snippets and as analysed terms for matching. The content's write
-path tells search what changed once per transaction (search.receivers); `reindex()` then
-rebuilds the rows of exactly those medications and terms, in that transaction, under the
-content version the write path has just made; `rebuild()` the whole index, with a new one.
+Each row holds what the page in that language shows, as readable text for snippets and as
+analysed terms for matching, never another language's text: an English search finds English
+pages only. The content's write path tells search what changed once per transaction
+(search.receivers); `reindex()` then rebuilds the rows of exactly those medications and terms,
+in that transaction, under the content version the write path has just made; `rebuild()` the
+whole index, with a new one.
 """
 
 from collections import Counter
@@ -12,14 +15,25 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from medications.languages import GLOSSARY_FIELDS, available_languages, filled, source_language
 from medications.models import GlossaryTerm, Medication
 from search import analysis
 from search.backends import backend
 from search.models import GLOSSARY_KIND, SearchEntry, SearchWord
-from search.names import languages, localized, medication_names, term_names
+from search.names import languages, medication_names, term_names, written_in
 from search.readable import readable_text
 from search.tags import tags
 from serving.models import ContentVersion
+
+
+def term_languages(term):
+    """The languages the glossary shows this term in (medications.languages decides)."""
+    return [
+        language
+        for language in languages()
+        if language == source_language() or filled(term, GLOSSARY_FIELDS, language)
+    ]
+
 
 # --- Rows ---------------------------------------------------------------------------------
 
@@ -32,22 +46,24 @@ class Names:
     words: tuple
 
 
-def all_medication_names(medication):
+def all_medication_names(medication, page_languages):
     names = {}
-    for language in languages():
+    for language in page_languages:
         written = medication_names(medication, language)
-        name_words = tuple(word for name in written for word in analysis.words(name))
+        name_words = tuple(word for name in written for word in analysis.words(name, language))
         names[language] = Names(analysis.name_terms(written, language), name_words)
     return names
 
 
 def section_entries(section, medication, names):
-    """The index rows of one section, one per language; `names` from all_medication_names()."""
+    """The index rows of one section, one per language of its leaflet's page; `names` from
+    all_medication_names(), for those languages."""
     entries = []
-    for language in languages():
-        heading = localized(section, "heading", language)
-        text = readable_text(localized(section, "body_html", language))
-        heading_words, text_words = analysis.words(heading), analysis.words(text)
+    for language in names:
+        heading = written_in(section, "heading", language)
+        text = readable_text(written_in(section, "body_html", language))
+        heading_words = analysis.words(heading, language)
+        text_words = analysis.words(text, language)
         entry = SearchEntry(
             language=language,
             kind=section.kind,
@@ -68,10 +84,10 @@ def section_entries(section, medication, names):
 
 def term_entries(term):
     entries = []
-    for language in languages():
-        title = localized(term, "term", language)
+    for language in term_languages(term):
+        title = written_in(term, "term", language)
         names = term_names(term, language)
-        text = readable_text(localized(term, "explanation_html", language))
+        text = readable_text(written_in(term, "explanation_html", language))
         entry = SearchEntry(
             language=language,
             kind=GLOSSARY_KIND,
@@ -82,7 +98,7 @@ def term_entries(term):
             body_terms=analysis.index_terms(text, language),
             tags=tags(language, GLOSSARY_KIND),
         )
-        entry.words = vocabulary_words(*(analysis.words(t) for t in [text, *names]))
+        entry.words = vocabulary_words(*(analysis.words(t, language) for t in [text, *names]))
         entries.append(entry)
     return entries
 
@@ -131,7 +147,9 @@ def medication_entries(medications):
     """Index rows of medications fetched with their members and sections prefetched."""
     entries = []
     for medication in medications:
-        names = all_medication_names(medication)
+        # Only the languages its page exists in: a leaflet translated in part has no page,
+        # and no rows, in that language (an English search shows English pages only).
+        names = all_medication_names(medication, available_languages(medication))
         for section in medication.sections.all():
             entries.extend(section_entries(section, medication, names))
     return entries
@@ -142,7 +160,9 @@ def rebuild():
     """Throw the whole index away and build it again from the content. Returns the row count."""
     SearchEntry.objects.all().delete()
     SearchWord.objects.all().delete()
-    entries = medication_entries(Medication.objects.prefetch_related("members", "sections"))
+    entries = medication_entries(
+        Medication.objects.prefetch_related("members", "sections", "working_copy__translations")
+    )
     for term in GlossaryTerm.objects.all():
         entries.extend(term_entries(term))
     save_entries(entries, SearchEntry.objects.all(), count_words=True)
@@ -162,7 +182,9 @@ def reindex(medication_ids=(), term_ids=()):
     )
     rows.delete()
     medications = Medication.objects.filter(pk__in=medication_ids)
-    entries = medication_entries(medications.prefetch_related("members", "sections"))
+    entries = medication_entries(
+        medications.prefetch_related("members", "sections", "working_copy__translations")
+    )
     for term in GlossaryTerm.objects.filter(pk__in=term_ids):
         entries.extend(term_entries(term))
     save_entries(entries, rows)

@@ -16,8 +16,13 @@ def languages():
     return [code for code, _ in settings.LANGUAGES]
 
 
+def written_in(instance, field, language):
+    """The field's own text in `language`, without falling back to another language."""
+    return getattr(instance, build_localized_fieldname(field, language), None) or ""
+
+
 def localized(instance, field, language):
-    """What a page in `language` shows: the translation, else the default language."""
+    """A name in `language`: the translation, else the default language's."""
     value = getattr(instance, build_localized_fieldname(field, language), None)
     if not value:
         value = getattr(instance, build_localized_fieldname(field, settings.LANGUAGE_CODE), None)
@@ -37,7 +42,9 @@ def medication_names(medication, language):
 
 
 def term_names(term, language):
-    return [localized(term, "term", language)] + split_names(localized(term, "variants", language))
+    """A glossary term's names in `language`: its own, never another language's."""
+    variants = split_names(written_in(term, "variants", language))
+    return [written_in(term, "term", language), *variants]
 
 
 def current_version():

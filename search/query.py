@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -25,6 +26,7 @@ from medications.models import GlossaryTerm, Medication
 from medications.text import sort_key
 from search import analysis, snippets
 from search.backends import backend
+from search.languages import rules
 from search.models import SearchEntry
 from search.ranking import CANDIDATE_FIELDS, Candidate, group_hits, occurrences, rank
 from search.vocabulary import vocabulary
@@ -36,7 +38,6 @@ BROAD_CANDIDATES = 30
 # Sections with all the words of a question: enough of them, and no search for 'any' follows.
 ENOUGH_CANDIDATES = 20
 MAX_SUGGESTIONS = 3
-EXAMPLE_QUERIES = ["bijwerkingen", "zwanger", "griepprik", "tandarts", "Imuran"]
 
 
 @dataclass
@@ -46,17 +47,15 @@ class GlossaryHit:
     term: GlossaryTerm
     title: str
     text: str
+    url: str = ""  # in the language searched
     title_html: str = ""
     snippet_html: str = ""
-
-    @property
-    def url(self):
-        return self.term.get_absolute_url()
 
 
 @dataclass
 class SearchResults:
     query: str
+    language: str = settings.LANGUAGE_CODE
     corrected_query: str = ""
     redirect_url: str = ""
     groups: list = field(default_factory=list)
@@ -92,7 +91,7 @@ class SearchResults:
 
     @property
     def example_queries(self):
-        return EXAMPLE_QUERIES
+        return list(rules(self.language).example_queries)
 
     @property
     def is_broad(self):
@@ -123,12 +122,19 @@ def current_language():
 
 
 def search_medications(raw_query, language=None, correct=True):
-    """Search the published leaflets and the glossary. `correct=False` searches the words
-    exactly as typed (the 'search for what I typed' link after a correction)."""
+    """Search the published leaflets and the glossary in `language` (default: the active
+    language), only pages written in it; links lead to that language's pages. `correct=False`
+    searches the words exactly as typed (the 'search for what I typed' link after a
+    correction)."""
     language = language or current_language()
+    with translation.override(language):
+        return search_in(raw_query, language, correct)
+
+
+def search_in(raw_query, language, correct):
     query = clean_query(raw_query)
-    results = SearchResults(query=query)
-    words = analysis.words(query)[:MAX_QUERY_WORDS]
+    results = SearchResults(query=query, language=language)
+    words = analysis.words(query, language)[:MAX_QUERY_WORDS]
     if not words:
         results.suggestions = suggestions(query, language)
         return results
@@ -175,10 +181,11 @@ def parse(words, known, language):
     groups to look for in the text."""
     name_matches = known.find_medications(words)
     named_positions = {i for match in name_matches for i in range(match.start, match.end)}
+    unwanted = analysis.stop_words(language)
     content = [
         word
         for position, word in enumerate(words)
-        if position not in named_positions and word not in analysis.STOP_WORDS
+        if position not in named_positions and word not in unwanted
     ]
     return ParsedQuery(
         words=words,
@@ -186,7 +193,7 @@ def parse(words, known, language):
             analysis.term_group(word, language, parts=known.split_compound(word))
             for word in dict.fromkeys(content)
         ],
-        kinds=analysis.detect_kinds(words),
+        kinds=analysis.detect_kinds(words, language),
         medication_ids=set().union(*(match.targets for match in name_matches)),
         term_ids=set().union(*(m.targets for m in known.find_glossary_terms(words))),
         name_words=[words[i] for i in sorted(named_positions)],
@@ -265,7 +272,8 @@ def glossary_hits(term_ids, language):
 
 
 def add_highlights(results, parsed, language):
-    """Titles and snippets for the hits shown, built from readable text, with <mark>."""
+    """Addresses, titles and snippets for the hits shown (in the language searched: it is
+    active here), built from readable text, with <mark>."""
     term_sets = [group.terms for group in parsed.groups]
     term_sets += [[analysis.query_term(word, language)] for word in parsed.name_words]
     matcher = snippets.Matcher(term_sets, language)
@@ -274,9 +282,11 @@ def add_highlights(results, parsed, language):
     texts = dict(SearchEntry.objects.filter(pk__in=missing).values_list("pk", "text"))
     for hit in hits:
         text = hit.candidate.text if hit.candidate.text is not None else texts[hit.candidate.pk]
+        hit.url = hit.medication.section_url(hit.kind)
         hit.title_html = snippets.highlight(hit.candidate.title, matcher)
         hit.snippet_html = snippets.snippet(text, matcher)
     for hit in results.glossary:
+        hit.url = hit.term.get_absolute_url()
         hit.title_html = snippets.highlight(hit.title, matcher)
         hit.snippet_html = snippets.highlight(hit.text, matcher)
 
@@ -295,7 +305,8 @@ def well_spelled(known, word):
         return word
     headwords = {}
     for form in known.term_forms:
-        headwords.setdefault(form.target, analysis.words(form.label))  # the entry comes first
+        # The entry comes first.
+        headwords.setdefault(form.target, analysis.words(form.label, known.language))
     for form in known.term_forms:
         if word not in form.words or word in headwords[form.target]:
             continue
@@ -311,13 +322,13 @@ def suggestions(query, language):
     """For a page with no results: medications whose names look like what was typed, each
     once, as written on its page (a brand or the medication's own name, never a word that
     only exists to catch a typing error)."""
-    if not analysis.words(query):
+    if not analysis.words(query, language):
         return []
     known = vocabulary(language)
     forms = {}
     for form in known.medication_forms:
         forms.setdefault(" ".join(form.words), form)
-    found = process.extract(analysis.fold(query), list(forms), limit=10, score_cutoff=60)
+    found = process.extract(analysis.fold(query, language), list(forms), limit=10, score_cutoff=60)
     targets = [forms[name].target for name, _, _ in found]
     medications = Medication.objects.published().in_bulk(set(targets))
     names = {}
@@ -332,6 +343,11 @@ def suggestions(query, language):
 def suggest(raw_query, language=None):
     """Names for the search box while typing: [{label, url, note}], published only."""
     language = language or current_language()
+    with translation.override(language):
+        return suggestions_for(raw_query, language)
+
+
+def suggestions_for(raw_query, language):
     found = vocabulary(language).complete(clean_query(raw_query))
     medication_ids = {target for _, kind, target in found if kind == "medication"}
     medications = Medication.objects.published().in_bulk(medication_ids)
@@ -345,6 +361,10 @@ def suggest(raw_query, language=None):
             suggestions.append({"label": label, "url": medication.get_absolute_url(), "note": note})
         elif kind == "term" and target in terms:
             suggestions.append(
-                {"label": label, "url": terms[target].get_absolute_url(), "note": "woordenlijst"}
+                {
+                    "label": label,
+                    "url": terms[target].get_absolute_url(),
+                    "note": gettext("woordenlijst"),
+                }
             )
     return suggestions

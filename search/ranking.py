@@ -66,12 +66,10 @@ class Hit:
     # only of the kind asked about or of the medication named.
     matched: bool = True
     medication: Medication | None = None
+    # The section's address in the language searched (set with the highlights).
+    url: str = ""
     title_html: str = ""
     snippet_html: str = ""
-
-    @property
-    def url(self):
-        return self.medication.section_url(self.kind)
 
     @property
     def kind(self):

@@ -20,7 +20,7 @@ CONTEXT_BEFORE = 40  # characters shown before the first marked word
 @lru_cache(maxsize=100_000)
 def word_forms(word, language):
     """A word of the text as (folded part, stem) pairs; 'B-cellen' has one part, 'IL-1' two."""
-    return tuple((part, analysis.stem(part, language)) for part in analysis.words(word))
+    return tuple((part, analysis.stem(part, language)) for part in analysis.words(word, language))
 
 
 class Matcher:

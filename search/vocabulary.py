@@ -16,8 +16,8 @@ from rapidfuzz.distance import OSA
 
 from medications.models import GlossaryTerm, Medication
 from search import analysis
-from search.models import SearchWord
-from search.names import current_version, medication_names, term_names
+from search.models import SearchEntry, SearchWord
+from search.names import current_version, localized, medication_names, term_names
 
 # Only words this long are corrected: shorter ones are too often a different, valid word.
 MIN_CORRECTION_LENGTH = 4
@@ -51,7 +51,7 @@ class NameMatch:
 def name_forms(names, target, language, aliases=()):
     forms = []
     for name in names:
-        words = tuple(analysis.words(name))
+        words = tuple(analysis.words(name, language))
         if words:
             alias = name in aliases
             stems = tuple(analysis.stem(word, language) for word in words)
@@ -119,16 +119,22 @@ class Vocabulary:
 
     @classmethod
     def load(cls, language):
+        """The names of what has a page in `language` (rows in its index), and its words."""
         vocabulary = cls(language=language)
-        for medication in Medication.objects.prefetch_related("members"):
+        in_language = SearchEntry.objects.filter(language=language).order_by()
+        medication_ids = in_language.exclude(medication=None).values("medication_id")
+        term_ids = in_language.exclude(glossary_term=None).values("glossary_term_id")
+        medications = Medication.objects.filter(pk__in=medication_ids)
+        for medication in medications.prefetch_related("members"):
             names = medication_names(medication, language)
-            aliases = set(names) - {medication.name, *medication.brand_name_list}
+            own_name = localized(medication, "name", language)
+            aliases = set(names) - {own_name, *medication.brand_name_list}
             aliases -= {
                 brand for member in medication.members.all() for brand in member.brand_name_list
             }
             vocabulary.medication_forms += name_forms(names, medication.pk, language, aliases)
             vocabulary.remember_display(names)
-        for term in GlossaryTerm.objects.all():
+        for term in GlossaryTerm.objects.filter(pk__in=term_ids):
             names = term_names(term, language)
             vocabulary.term_forms += name_forms(names, term.pk, language)
         rows = SearchWord.objects.filter(language=language).order_by("-frequency", "word")
@@ -140,8 +146,8 @@ class Vocabulary:
             set(vocabulary.words)
             | name_words
             | {w for form in vocabulary.term_forms for w in form.words}
-            | set(analysis.STOP_WORDS)
-            | set(analysis.LAY_SYNONYMS)
+            | set(analysis.stop_words(language))
+            | set(analysis.lay_synonyms(language))
         )
         vocabulary.known_stems = {analysis.stem(word, language) for word in vocabulary.known}
         return vocabulary
@@ -149,7 +155,7 @@ class Vocabulary:
     def remember_display(self, names):
         for name in names:
             for word in name.replace("-", " ").split():
-                self.display.setdefault(analysis.fold(word), word)
+                self.display.setdefault(analysis.fold(word, self.language), word)
 
     @cached_property
     def medications(self):
@@ -191,7 +197,7 @@ class Vocabulary:
             heads = [head] + ([head[:-1]] if head.endswith("s") else [])
             for part in heads:
                 count = min(self.frequency.get(part, 0), self.frequency.get(tail, 0))
-                if count > best_count and part not in analysis.STOP_WORDS:
+                if count > best_count and part not in analysis.stop_words(self.language):
                     best, best_count = (part, tail), count
         return best
 
@@ -216,7 +222,7 @@ class Vocabulary:
     def complete(self, text, limit=8):
         """Medication and glossary names that start with what is typed:
         [(label, 'medication' or 'term', primary key)], in A-Z order."""
-        start = " ".join(analysis.words(text))
+        start = " ".join(analysis.words(text, self.language))
         if len(start) < 2:
             return []
         found = {}

@@ -1,5 +1,6 @@
-"""Error pages in Dutch, styled like every page, made without the database (it may be the
-very thing that is down). 400, 403, 404, 405, 429, 500 and 503; JSON for the search box."""
+"""Error pages in the language of the address (Dutch, or English under /en/), styled like
+every page, made without the database (it may be the very thing that is down). 400, 403,
+404, 405, 429, 500 and 503; JSON for the search box."""
 
 import logging
 import sys
@@ -10,6 +11,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.exceptions import Ratelimited
 
 logger = logging.getLogger("portal.faults")
@@ -19,36 +22,42 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 PAGES = {
     400: (
-        "Dit verzoek begrijpen we niet",
-        "Het adres of het formulier bevat iets wat de site niet kan lezen. Ga terug en probeer "
-        "het nog eens, of begin opnieuw op de startpagina.",
+        _("Dit verzoek begrijpen we niet"),
+        _(
+            "Het adres of het formulier bevat iets wat de site niet kan lezen. Ga terug en probeer "
+            "het nog eens, of begin opnieuw op de startpagina."
+        ),
     ),
     403: (
-        "U heeft hier geen toegang toe",
-        "Deze pagina is niet voor iedereen. Bent u redacteur? Meld u dan eerst aan.",
+        _("U heeft hier geen toegang toe"),
+        _("Deze pagina is niet voor iedereen. Bent u redacteur? Meld u dan eerst aan."),
     ),
     404: (
-        "Deze pagina bestaat niet",
-        "Misschien is het adres verkeerd getypt, of is de pagina verplaatst.",
+        _("Deze pagina bestaat niet"),
+        _("Misschien is het adres verkeerd getypt, of is de pagina verplaatst."),
     ),
     405: (
-        "Dit kan niet op deze pagina",
-        "Deze pagina kunt u alleen bekijken. Ga terug naar de vorige pagina.",
+        _("Dit kan niet op deze pagina"),
+        _("Deze pagina kunt u alleen bekijken. Ga terug naar de vorige pagina."),
     ),
     429: (
-        "Even geduld, alstublieft",
-        "Er kwamen in korte tijd veel verzoeken van uw computer of netwerk. Wacht een minuut "
-        "en probeer het dan opnieuw.",
+        _("Even geduld, alstublieft"),
+        _(
+            "Er kwamen in korte tijd veel verzoeken van uw computer of netwerk. Wacht een minuut "
+            "en probeer het dan opnieuw."
+        ),
     ),
     500: (
-        "Er ging iets mis",
-        "Door een fout kunnen we deze pagina nu niet tonen. Probeer het later nog eens.",
+        _("Er ging iets mis"),
+        _("Door een fout kunnen we deze pagina nu niet tonen. Probeer het later nog eens."),
     ),
     503: (
-        "De site is tijdelijk niet beschikbaar",
-        "Door een storing kunnen we deze pagina nu niet tonen. Probeer het over een paar "
-        "minuten opnieuw. Heeft u dringend een vraag over uw medicijn? Bel dan uw "
-        "behandelend arts of apotheek.",
+        _("De site is tijdelijk niet beschikbaar"),
+        _(
+            "Door een storing kunnen we deze pagina nu niet tonen. Probeer het over een paar "
+            "minuten opnieuw. Heeft u dringend een vraag over uw medicijn? Bel dan uw "
+            "behandelend arts of apotheek."
+        ),
     ),
 }
 
@@ -78,7 +87,9 @@ def rendered(request, template, context):
     settings_part = tuple(getattr(settings, name) for name in SITE_SETTINGS)
     # The links on it start with the script prefix: kept apart per prefix, so one request
     # with another prefix never changes the page every later visitor gets.
-    key = (template, tuple(sorted(context.items())), get_script_prefix(), *settings_part)
+    # And per language: the same refusal is English under /en/.
+    language = translation.get_language()
+    key = (template, tuple(sorted(context.items())), get_script_prefix(), language, *settings_part)
     if key not in _rendered:
         _rendered[key] = render_to_string(template, context, request=request).encode()
     return _rendered[key]
@@ -103,7 +114,7 @@ def problem_response(status, title, detail, **extra):
 
 
 def error_page(request, status, retry_after=None, allow=None, template="errors/error.html"):
-    title, message = PAGES[status]
+    title, message = (str(text) for text in PAGES[status])  # in the active language
     if is_api(request):
         response = problem_response(status, title, message)
     elif wants_json(request):

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from serving import cache as page_cache
 from serving.errors import (
@@ -28,6 +29,7 @@ from serving.errors import (
     too_many_requests,
     warn_database_down,
 )
+from serving.language import language_of_path
 from serving.limits import refused
 from serving.models import ContentVersion
 
@@ -103,9 +105,11 @@ class AllowedHostMiddleware:
 @lru_cache(maxsize=2048)
 def view_at(path):
     """The view function at `path`, or None. Remembered per path: resolving costs more than
-    the whole rest of a cached page."""
+    the whole rest of a cached page. Resolved in the address's own language: the path words
+    are translated (/en/medicines/...)."""
     try:
-        return resolve(path).func
+        with translation.override(language_of_path(path)):
+            return resolve(path).func
     except Resolver404:
         return None
 

@@ -19,6 +19,12 @@ def _test_settings(settings):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """The .mo files, as `make test` and a deploy make them (compile_translations)."""
+    call_command("compile_translations", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _write_path_tripwire():
     """A content row saved outside medications.publishing.changes() raises in every test, as
     with DEBUG on (medications.publishing.guard). Served tests run the production setting."""

@@ -7,7 +7,8 @@ from medications.content.errors import ContentError, ContentErrors
 from medications.content.locking import LoadInProgress, exclusive_load
 from medications.content.parse import read_content
 from medications.content.sync import ContentConflicts, LoadReport, publish_loaded, write_content
-from medications.content.validate import sanitising_warnings, validate_content
+from medications.content.translations import validate_all
+from medications.content.validate import sanitising_warnings
 from medications.content.workflow_state import read_state
 
 __all__ = [
@@ -30,13 +31,15 @@ def load_content(content_dir=None, force=False, wait_seconds=300, on_wait=None):
     load at a time: another one running is waited for (LoadInProgress after wait_seconds)."""
     content = read_content(content_dir or settings.CONTENT_DIR)
     with exclusive_load(wait_seconds, on_wait):
-        leaflets, terms = validate_content(content)
+        leaflets, terms, translations, term_translations = validate_all(content)
         report = write_content(
             leaflets,
             terms,
             glossary_path=content.glossary_path,
             force=force,
             workflow=read_state(content_dir or settings.CONTENT_DIR),
+            translations=translations,
+            term_translations=term_translations,
         )
     report.warnings = sanitising_warnings(content)
     return report

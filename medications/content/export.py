@@ -9,8 +9,9 @@ follows `LeafletForm.Meta.fields`, with the `source_*` fields in a group.
 import yaml
 from django.conf import settings
 from django.utils import translation
+from modeltranslation.utils import fallbacks
 
-from medications.content.parse import SOURCE_SILENT_FLAG
+from medications.content.parse import DEFAULT_VARIANTS_LINE, SOURCE_SILENT_FLAG, VARIANTS_LINE
 from medications.content.validate import GROUPS, MEMBERS_KEY, PUBLISHED_KEY
 from medications.publishing.forms import (
     AlarmField,
@@ -88,9 +89,11 @@ def front_matter(medication):
     return front
 
 
-def leaflet_text(medication):
-    """One leaflet file: the front matter, then its sections in page order."""
-    with translation.override(settings.LANGUAGE_CODE):
+def leaflet_text(medication, language=None):
+    """One leaflet file: the front matter, then its sections in page order. With
+    `language`, its translation file: the same front matter with that language's words
+    (nothing filled in from Dutch: modeltranslation's fallback is off)."""
+    with translation.override(language or settings.LANGUAGE_CODE), fallbacks(False):
         yaml_text = yaml.dump(
             front_matter(medication),
             Dumper=ContentDumper,
@@ -107,17 +110,35 @@ def leaflet_text(medication):
     return "".join(parts)
 
 
-def glossary_text(terms):
-    """The woordenlijst: one `## Term` per term, its `Ook:` forms, its explanation."""
+def glossary_text(terms, language=None):
+    """The woordenlijst: one `## Term` per term, its `Ook:` forms, its explanation. With
+    `language`, its translation: the translated terms in the Dutch order, each under its
+    Dutch term's slug, with that language's word for the other forms."""
     parts = []
     with translation.override(settings.LANGUAGE_CODE):
-        for term in sorted(terms, key=lambda term: sort_key(term.term)):
-            parts.append(f"## {term.term}\n")
+        ordered = sorted(terms, key=lambda term: sort_key(term.term))
+    with translation.override(language or settings.LANGUAGE_CODE), fallbacks(False):
+        for term in ordered:
+            if not term.term:
+                continue  # not translated
+            anchor = f" {{#{term.slug}}}" if language else ""
+            parts.append(f"## {term.term}{anchor}\n")
             if term.variant_list:
-                parts.append(f"Ook: {', '.join(term.variant_list)}\n")
+                variants_line = VARIANTS_LINE.get(language or "nl", DEFAULT_VARIANTS_LINE)
+                parts.append(f"{variants_line} {', '.join(term.variant_list)}\n")
             parts.append(f"\n{term.explanation_markdown.strip()}\n\n")
     return "".join(parts).rstrip("\n") + "\n"
 
 
-def file_name(medication):
-    return medication.content_file or f"{medication.slug}.md"
+def file_name(medication, language=None):
+    name = medication.content_file or f"{medication.slug}.md"
+    return name.removesuffix(".md") + f".{language}.md" if language else name
+
+
+def glossary_name(language=None):
+    return f"woordenlijst.{language}.md" if language else "woordenlijst.md"
+
+
+def has_translation(row, language):
+    field = "name" if hasattr(row, "slug") and hasattr(row, "kind") else "term"
+    return bool(getattr(row, f"{field}_{language.replace('-', '_')}", None))

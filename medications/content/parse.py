@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.utils.text import slugify
 
 from medications.choices import CORE_SECTION_KINDS, SectionKind
@@ -70,6 +71,29 @@ class ContentSource:
     leaflets: list = field(default_factory=list)
     terms: list = field(default_factory=list)
     glossary_path: Path | None = None
+    # Per translation language: its leaflet files (LeafletSource) and its glossary.
+    translations: dict = field(default_factory=dict)  # language -> [LeafletSource]
+    glossary_translations: dict = field(default_factory=dict)  # language -> GlossarySource
+
+
+@dataclass
+class GlossarySource:
+    path: Path
+    terms: list
+
+
+# `## English term {#dutch-term-slug}` in a translated glossary.
+TRANSLATED_TERM = re.compile(r"^##\s*(?P<term>.*?)\s*(?:\{#(?P<slug>[^}\s]*)\})?\s*$")
+# The line of other forms of a term, per language; a new language adds its word here.
+VARIANTS_LINE = {"nl": "Ook:", "en": "Also:"}
+DEFAULT_VARIANTS_LINE = "Also:"
+
+
+def translated_file(path, languages):
+    """The language of a translation file (`azathioprine.en.md` -> 'en'), or None for a
+    file in the source language."""
+    stem, dot, language = path.stem.rpartition(".")
+    return language if dot and stem and language in languages else None
 
 
 def text_value(value):
@@ -79,12 +103,18 @@ def text_value(value):
     return " ".join(str(value).split())
 
 
-def read_content(content_dir):
-    """Parse every content file; raise ContentErrors listing every problem found."""
+def read_content(content_dir, languages=None):
+    """Parse every content file; raise ContentErrors listing every problem found.
+    `languages` are the translation languages: `<slug>.<language>.md` beside each leaflet and
+    `woordenlijst.<language>.md` beside the glossary are their files (a missing one: no
+    translation yet)."""
+    if languages is None:
+        languages = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     content_dir = Path(content_dir)
     errors = []
     leaflet_dir = content_dir / "leaflets"
-    paths = sorted(leaflet_dir.glob("*.md"))
+    all_paths = sorted(leaflet_dir.glob("*.md"))
+    paths = [path for path in all_paths if not translated_file(path, languages)]
     if not paths:
         errors.append(
             ContentError(leaflet_dir, 1, "geen folders gevonden (bestanden met de extensie .md).")
@@ -101,9 +131,29 @@ def read_content(content_dir):
     else:
         errors.append(ContentError(glossary_path, 1, "de woordenlijst ontbreekt."))
         terms = []
+    translations = {language: [] for language in languages}
+    for path in all_paths:
+        language = translated_file(path, languages)
+        if language:
+            leaflet = parse_leaflet(path, errors)
+            if leaflet:
+                translations[language].append(leaflet)
+    glossary_translations = {}
+    for language in languages:
+        translated_glossary = content_dir / f"woordenlijst.{language}.md"
+        if translated_glossary.exists():
+            glossary_translations[language] = GlossarySource(
+                translated_glossary, parse_glossary(translated_glossary, errors, language)
+            )
     if errors:
         raise ContentErrors(errors)
-    return ContentSource(leaflets=leaflets, terms=terms, glossary_path=glossary_path)
+    return ContentSource(
+        leaflets=leaflets,
+        terms=terms,
+        glossary_path=glossary_path,
+        translations={language: found for language, found in translations.items() if found},
+        glossary_translations=glossary_translations,
+    )
 
 
 def read_text(path, errors):
@@ -307,8 +357,11 @@ def check_unique_slugs(leaflets, errors):
         first.setdefault(leaflet.slug, leaflet.path)
 
 
-def parse_glossary(path, errors):
-    """`## Term`, an optional `Ook: a, b` line, then the explanation."""
+def parse_glossary(path, errors, language=None):
+    """`## Term`, an optional `Ook: a, b` line, then the explanation. A translation
+    (`language`) writes `## Term {#slug}`, the slug of the Dutch term, and its own word for
+    the other forms (`Also: a, b`)."""
+    variants_line = VARIANTS_LINE.get(language or "nl", DEFAULT_VARIANTS_LINE).lower()
     text = read_text(path, errors)
     if text is None:
         return []
@@ -322,8 +375,9 @@ def parse_glossary(path, errors):
         lines = list(body)
         while lines and not lines[0].strip():
             lines.pop(0)
-        if lines and lines[0].lower().startswith("ook:"):
-            current.variants = [v.strip() for v in lines.pop(0)[4:].split(",") if v.strip()]
+        if lines and lines[0].lower().startswith(variants_line):
+            forms = lines.pop(0)[len(variants_line) :]
+            current.variants = [v.strip() for v in forms.split(",") if v.strip()]
         current.explanation = "\n".join(lines).strip()
         if not current.explanation:
             errors.append(
@@ -335,12 +389,7 @@ def parse_glossary(path, errors):
         if line.startswith("##") and not line.startswith("###"):
             close()
             body = []
-            term = line.lstrip("#").strip()
-            current = TermSource(
-                term=term, slug=slugify(term), variants=[], explanation="", line=number
-            )
-            if not term or not current.slug:
-                errors.append(ContentError(path, number, "een term zonder naam."))
+            current = parse_term_heading(path, number, line, language, errors)
             continue
         if current is None:
             if line.strip() and not re.match(r"^#(?!#)", line):
@@ -352,6 +401,27 @@ def parse_glossary(path, errors):
     close()
     check_unique_terms(path, terms, errors)
     return terms
+
+
+def parse_term_heading(path, number, line, language, errors):
+    if language is None:
+        term = line.lstrip("#").strip()
+        slug = slugify(term)
+    else:
+        match = TRANSLATED_TERM.match(line)
+        term, slug = match["term"], match["slug"] or ""
+        if term and not slug:
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    f"de term '{term}' mist de code van de Nederlandse term, zoals "
+                    "'## Immune system {#afweersysteem}'.",
+                )
+            )
+    if not term or not slugify(term):
+        errors.append(ContentError(path, number, "een term zonder naam."))
+    return TermSource(term=term, slug=slug, variants=[], explanation="", line=number)
 
 
 def check_unique_terms(path, terms, errors):

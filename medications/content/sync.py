@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils import translation
 
 from medications import publishing
-from medications.content import workflow_state
+from medications.content import sync_translations, workflow_state
 from medications.content.errors import display_path
 from medications.content.fingerprints import (
     leaflet_fingerprints,
@@ -27,7 +27,7 @@ from medications.content.fingerprints import (
     term_fingerprint,
 )
 from medications.editing import history
-from medications.models import GlossaryTerm, Medication, ReviewStatus, SectionKind
+from medications.models import GlossaryTerm, Medication, Member, ReviewStatus, SectionKind
 
 
 @dataclass
@@ -64,6 +64,9 @@ class LoadReport:
     terms_updated: int = 0
     terms_deleted: int = 0
     terms_kept: int = 0
+    translated: list = field(default_factory=list)  # "slug (en)": translations loaded
+    unchanged_translations: list = field(default_factory=list)
+    terms_translated: int = 0
     warnings: list = field(default_factory=list)  # HTML sanitising took out, with file and line
 
     @property
@@ -75,6 +78,8 @@ class LoadReport:
             or self.terms_created
             or self.terms_updated
             or self.terms_deleted
+            or self.translated
+            or self.terms_translated
         )
 
 
@@ -87,9 +92,18 @@ class Plan:
     parts: list = field(default_factory=list)
 
 
-def write_content(leaflets, terms, glossary_path=None, force=False, workflow=None):
-    """Write validated leaflets and terms (content.validate) in one batch of the write path.
-    Raises ContentConflicts, with nothing written, when a file would overwrite admin edits."""
+def write_content(
+    leaflets,
+    terms,
+    glossary_path=None,
+    force=False,
+    workflow=None,
+    translations=(),
+    term_translations=(),
+):
+    """Write validated leaflets and terms (content.validate) and their translations
+    (content.translations) in one batch of the write path. Raises ContentConflicts, with
+    nothing written, when a file would overwrite admin edits."""
     report = LoadReport()
     with publishing.changes() as batch, translation.override(settings.LANGUAGE_CODE):
         current = {
@@ -101,6 +115,14 @@ def write_content(leaflets, terms, glossary_path=None, force=False, workflow=Non
         current_terms = {term.slug: term for term in GlossaryTerm.objects.all()}
         leaflet_plans = [plan_leaflet(valid, current.get(valid.slug)) for valid in leaflets]
         term_plans = [plan_term(valid, current_terms.get(valid.source.slug)) for valid in terms]
+        translation_plans = [
+            sync_translations.plan_translation(valid, current.get(valid.slug))
+            for valid in translations
+        ]
+        term_translation_plans = [
+            sync_translations.plan_term_translation(valid, current_terms.get(valid.source.slug))
+            for valid in term_translations
+        ]
         in_file = {valid.source.slug for valid in terms}
         removed = [t for slug, t in current_terms.items() if slug not in in_file]
         conflicts = (
@@ -121,12 +143,33 @@ def write_content(leaflets, terms, glossary_path=None, force=False, workflow=Non
                 for term in removed
                 if term.imported_fingerprint and term_fingerprint(term) != term.imported_fingerprint
             ]
+            + [
+                Conflict(valid.source.path, sync_translations.conflict_text(valid), ["tekst"])
+                for valid, (action, _) in zip(translations, translation_plans, strict=True)
+                if action == "conflict"
+            ]
+            + [
+                Conflict(
+                    valid.path,
+                    f"vertaling '{valid.language}' van term '{valid.source.term}'",
+                    ["uitleg of andere vormen"],
+                )
+                for valid, (action, _) in zip(
+                    term_translations, term_translation_plans, strict=True
+                )
+                if action == "conflict"
+            ]
         )
         if conflicts and not force:
             raise ContentConflicts(conflicts)
         sync_glossary(batch, terms, term_plans, removed, glossary_path, report)
+        sync_translations.write_term_translations(
+            batch, term_translations, term_translation_plans, report
+        )
         for valid, plan in zip(leaflets, leaflet_plans, strict=True):
             sync_leaflet(batch, valid, plan, current.get(valid.slug), report, workflow or {})
+        for valid, (action, fingerprint) in zip(translations, translation_plans, strict=True):
+            sync_translations.write_translation(batch, valid, action, fingerprint, report)
         unpublish_missing({valid.slug for valid in leaflets}, report)
     return report
 
@@ -255,6 +298,19 @@ def sync_leaflet(batch, valid, plan, working, report, workflow):
 
 
 REVIEW_RECORD = ("last_reviewed", "reviewed_by", "next_review")
+
+
+def translated_note_fields():
+    """The members' note columns of the translation languages that have one (a language in
+    LANGUAGES gets its columns from its migration)."""
+    columns = {field.attname for field in Member._meta.concrete_fields}
+    return [
+        name
+        for code, _ in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE and (name := f"note_{code.replace('-', '_')}") in columns
+    ]
+
+
 LOADED_FROM = "Geladen uit"  # the comment of a version written by the loader
 
 
@@ -270,11 +326,17 @@ def write_leaflet(valid, plan, working=None):
     medication.content_file = valid.source.path.name
     medication.imported_fingerprints = plan.fingerprints
     medication.save()
+    translated_notes = {
+        member.substance: {name: getattr(member, name) for name in translated_note_fields()}
+        for member in medication.members.all()
+    }
     medication.members.all().delete()
     for position, form in enumerate(valid.members):
         member = form.save(commit=False)
         member.medication = medication
         member.position = position
+        for name, value in translated_notes.get(member.substance, {}).items():
+            setattr(member, name, value)  # the translations are loaded on their own
         member.save()
     existing = {section.kind: section for section in medication.sections.all()}
     written = []

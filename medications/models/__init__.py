@@ -13,6 +13,7 @@ from medications.models.feedback import Feedback
 from medications.models.glossary import GlossaryTerm
 from medications.models.hospital import HospitalContact
 from medications.models.leaflets import Medication, Member, Section
+from medications.models.translations import Translation
 from medications.models.workflow import Publication
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "Route",
     "Section",
     "SectionKind",
+    "Translation",
 ]

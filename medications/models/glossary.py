@@ -21,6 +21,8 @@ class GlossaryTerm(models.Model):
     explanation_html = models.TextField(editable=False, blank=True)
     # What the last load from a file wrote (content.fingerprints); empty: made in the admin.
     imported_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # The same per translation language: {language: fingerprint of its entry as last loaded}.
+    imported_translations = models.JSONField(default=dict, blank=True, editable=False)
     # Optimistic concurrency, as for leaflets (medications.editing.admin.concurrency).
     edit_version = models.PositiveIntegerField("bewerkversie", default=0, editable=False)
 

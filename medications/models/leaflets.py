@@ -39,6 +39,10 @@ class MedicationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_live=True, is_published=True)
 
+    def with_translations(self):
+        """Each leaflet's translations and their state (which languages patients can read)."""
+        return self.prefetch_related("working_copy__translations")
+
     def with_page_content(self):
         """Everything a medication page shows, in a constant number of queries."""
         published = models.Prefetch(
@@ -50,6 +54,7 @@ class MedicationQuerySet(models.QuerySet):
             "glossary_terms",
             published,
             models.Prefetch("working_copy__publications", queryset=published.queryset),
+            "working_copy__translations",
         )
 
     def review_due(self, within_days=30):
@@ -187,6 +192,8 @@ class Medication(models.Model):
     # What the last load from a file wrote (content.fingerprints): tells an edit made in the
     # admin since then from a change of the file.
     imported_fingerprints = models.JSONField(default=dict, blank=True, editable=False)
+    # The same per translation language: {language: fingerprint of its file as last loaded}.
+    imported_translations = models.JSONField(default=dict, blank=True, editable=False)
     glossary_terms = models.ManyToManyField(
         "GlossaryTerm", blank=True, related_name="medications", verbose_name="gebruikte termen"
     )

@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest
+from django.utils import translation
 
+from medications import languages
 from medications.models import Medication
 
 logger = logging.getLogger("portal.pdf")
@@ -36,17 +38,20 @@ def site_request():
 def leaflets(medication_ids, glossary_changed):
     """What to render: a glossary change is printed on every leaflet."""
     published = Medication.objects.published()
-    return list(published if glossary_changed else published.filter(pk__in=medication_ids))
+    chosen = published if glossary_changed else published.filter(pk__in=medication_ids)
+    return list(chosen.prefetch_related("sections"))
 
 
 def render_leaflets(medication_ids, glossary_changed):
     from medications.printing.views import pdf_bytes
 
     for medication in leaflets(medication_ids, glossary_changed):
-        try:
-            pdf_bytes(site_request(), medication, slot_wait=SLOT_WAIT_SECONDS)
-        except Exception:  # one leaflet's failure never stops the others
-            logger.exception("PDF vooraf maken mislukt: %s", medication.slug)
+        for language in languages.available_languages(medication):  # each its own PDF
+            try:
+                with translation.override(language):
+                    pdf_bytes(site_request(), medication, slot_wait=SLOT_WAIT_SECONDS)
+            except Exception:  # one leaflet's failure never stops the others
+                logger.exception("PDF vooraf maken mislukt: %s (%s)", medication.slug, language)
 
 
 def render(medication_ids, glossary_changed):

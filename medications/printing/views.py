@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from medications.choices import SectionKind
 from medications.printing.printout import SECTION_PARAMETER, build_printout
-from medications.site.views import leaflet_context, published_leaflet
+from medications.site.views import in_page_language, leaflet_context, published_leaflet
 from medications.site.withdrawal import gone_when_withdrawn
 from serving.policy import rate_limited
 
@@ -29,14 +29,14 @@ def print_context(request, medication, preview=False):
 def medication_print(request, slug):
     """Each choice of sections is its own page in the cache: per client at most
     RATE_LIMIT_PRINT, so one client cannot fill the cache with every combination."""
-    return render_print(request, published_leaflet(slug))
+    return in_page_language(render_print)(request, published_leaflet(slug))
 
 
 @gone_when_withdrawn
 @rate_limited("RATE_LIMIT_PDF", group="pdf")
 def medication_pdf(request, slug):
     """A PDF costs a second of CPU: per client at most RATE_LIMIT_PDF (a Dutch 429 past it)."""
-    return pdf_response(request, published_leaflet(slug))
+    return in_page_language(pdf_response)(request, published_leaflet(slug))
 
 
 def render_print(request, medication, preview=False):

@@ -1,6 +1,7 @@
 """Pages made before anyone asks for them: when a server starts (a deploy) and right after a
-publish, each worker sends every public page, print view and full-leaflet PDF through its own
-site, so the first patient or nurse gets them from the cache.
+publish, each worker sends every public page, print view and full-leaflet PDF, in every
+language the page exists in, through its own site, so the first patient or nurse gets them
+from the cache.
 
 A publish changes the content version, and with it the key of every cached page, so "the
 pages that changed" are all of them; a PDF is keyed by its printed HTML, so only the PDFs of
@@ -24,7 +25,14 @@ import threading
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
+from medications.languages import (
+    available_languages,
+    glossary_languages,
+    site_languages,
+    source_language,
+)
 from medications.models import Medication
 from medications.printing import locks, prerender
 from serving.errors import DATABASE_DOWN
@@ -41,18 +49,40 @@ def published_slugs():
     return list(Medication.objects.published().order_by("slug").values_list("slug", flat=True))
 
 
+def slugs_by_language():
+    """Each language of the site -> the slugs of the published leaflets patients can read in
+    it (medications.languages decides: Dutch all, another language once translated)."""
+    leaflets = list(Medication.objects.published().with_translations().order_by("slug"))
+    return {
+        language: [m.slug for m in leaflets if language in available_languages(m)]
+        for language in site_languages()
+    }
+
+
 def public_paths():
-    """Every page a visitor can get from the page cache without a query string of its own:
-    the site's pages, each published leaflet's page and its print view (all sections)."""
+    """Every page a visitor can get from the page cache without a query string of its own,
+    in every language: the site's pages, each published leaflet's page and its print view
+    (all sections)."""
     paths = list(SITE_PAGES)
-    for slug in published_slugs():
-        paths.append(reverse("medications:detail", args=[slug]))
-        paths.append(reverse("medications:print", args=[slug]))
+    glossaries = glossary_languages()
+    for language, slugs in slugs_by_language().items():
+        with translation.override(language):
+            if language != source_language():  # the Dutch ones are in SITE_PAGES
+                paths.append(reverse("medications:home"))
+                if language in glossaries:
+                    paths.append(reverse("medications:glossary"))
+            for slug in slugs:
+                paths.append(reverse("medications:detail", args=[slug]))
+                paths.append(reverse("medications:print", args=[slug]))
     return paths
 
 
 def pdf_paths():
-    return [reverse("medications:pdf", args=[slug]) for slug in published_slugs()]
+    paths = []
+    for language, slugs in slugs_by_language().items():
+        with translation.override(language):
+            paths.extend(reverse("medications:pdf", args=[slug]) for slug in slugs)
+    return paths
 
 
 def site_environ(path):
@@ -103,10 +133,17 @@ def fetch(application, path):
 
 
 def warm_pages(application, paths):
-    for path in paths:
-        status = fetch(application, path)
-        if not status.startswith("200"):
-            logger.warning("Pagina vooraf maken gaf %s: %s", status, path)
+    # Each page activates the language of its address (serving.language); the caller's
+    # thread keeps its own afterwards (an English page last would leave English active).
+    with translation.override(translation.get_language()):
+        for path in paths:
+            warm_page(application, path)
+
+
+def warm_page(application, path):
+    status = fetch(application, path)
+    if not status.startswith("200"):
+        logger.warning("Pagina vooraf maken gaf %s: %s", status, path)
 
 
 def published_ids():

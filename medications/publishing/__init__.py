@@ -9,10 +9,17 @@ is made once per transaction, from what its writer declared.
 - workflow: submit, send back, publish, take offline or withdraw, record a review;
 - four_eyes: the last editor does not publish their own edit;
 - summary: 'Wat is er veranderd?' in a patient's words, for a publish nobody summarised.
+- translations: a translation edited, submitted, sent back or published, one language at a time.
 """
 
 from medications.publishing.batch import Batch, changes
 from medications.publishing.summary import change_summary
+from medications.publishing.translations import (
+    publish_translation,
+    send_back_translation,
+    submit_translation,
+    translation_edited,
+)
 from medications.publishing.workflow import (
     SlugTaken,
     live_copy_of,
@@ -34,6 +41,10 @@ __all__ = [
     "live_copy_of",
     "mark_edited",
     "publish",
+    "publish_translation",
+    "send_back_translation",
+    "submit_translation",
+    "translation_edited",
     "record_review",
     "send_back",
     "submit_for_review",

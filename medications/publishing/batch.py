@@ -13,11 +13,13 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from medications.models import GlossaryTerm, HospitalContact, Medication, Section
 from medications.publishing.derived import record_terms_used, render_sections, render_terms
 from medications.publishing.live import copy_to_live
+from medications.publishing.translation_sources import record_sources
 from medications.signals import content_changed
 from serving.models import ContentVersion
 
@@ -34,8 +36,11 @@ class Batch:
     live_ids: set = field(default_factory=set)  # live copies changed: what patients see
     term_ids: set = field(default_factory=set)
     glossary_changed: bool = False
-    to_publish: set = field(default_factory=set)  # working copies to copy onto their live copy
+    # Working copies to copy onto their live copy: id -> the languages published.
+    to_publish: dict = field(default_factory=dict)
     hospital_changed: bool = False  # the hospital's own numbers, shown on every leaflet
+    # Translations published: they record the Dutch text they follow once it is live.
+    translation_ids: set = field(default_factory=set)
 
     def working_copy_changed(self, medication_id, sections=()):
         """An editor's copy changed (its fields, members or these sections, saved or
@@ -60,8 +65,13 @@ class Batch:
         self.term_ids.add(term.pk)
         self.glossary_changed = True
 
-    def publish(self, working_id):
-        self.to_publish.add(working_id)
+    def publish(self, working_id, language=None):
+        """Copy the working copy onto its live copy when the batch ends: the source language
+        (with the shared fields) or one translation, `language`."""
+        self.to_publish.setdefault(working_id, set()).add(language or settings.LANGUAGE_CODE)
+
+    def translation_published(self, translation_id):
+        self.translation_ids.add(translation_id)
 
     def row_changed(self, row):
         """Any one content row saved or deleted, declared by its kind (for a shell or a
@@ -96,9 +106,10 @@ class Batch:
         elif self.section_ids:
             relinked = render_sections(Section._base_manager.filter(pk__in=self.section_ids))
         published = {
-            copy_to_live(working).pk
+            copy_to_live(working, self.to_publish[working.pk]).pk
             for working in Medication.all_copies.filter(pk__in=self.to_publish).order_by("pk")
         }
+        record_sources(self.translation_ids)
         record_terms_used(self.sectioned_ids | relinked | published)
         public_ids = self.live_ids | published
         if self.glossary_changed:

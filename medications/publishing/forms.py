@@ -185,3 +185,51 @@ class GlossaryTermForm(CleanTextForm):
         model = GlossaryTerm
         fields = ["term", "slug", "variants", "explanation_markdown"]
         field_classes = {"variants": NameListField}
+
+
+# --- Translations: only the text a translator writes; codes and facts stay the source's ---
+
+
+class LeafletTranslationForm(CleanTextForm):
+    """A translated leaflet's front matter: the text fields, checked by the same rules. The
+    codes and facts (slug, kind, urgency, phone numbers, dates) are the Dutch leaflet's; the
+    loader checks that a translation repeats them (content.translations)."""
+
+    class Meta:
+        model = Medication
+        fields = [
+            "name",
+            "summary",
+            "source_note",
+            "key_points",
+            "alarm",
+            "contacts",
+            "questions",
+            "adaptations",
+        ]
+        field_classes = {
+            "key_points": LineListField,
+            "adaptations": LineListField,
+            "alarm": AlarmField,
+            "contacts": ContactsField,
+            "questions": QuestionsField,
+        }
+
+
+class MemberTranslationForm(CleanTextForm):
+    class Meta:
+        model = Member
+        fields = ["note"]
+
+
+class SectionTranslationForm(CleanTextForm):
+    class Meta:
+        model = Section
+        fields = ["heading", "body_markdown"]
+
+
+class GlossaryTermTranslationForm(CleanTextForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "variants", "explanation_markdown"]
+        field_classes = {"variants": NameListField}

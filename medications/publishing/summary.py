@@ -15,6 +15,7 @@ from django.conf import settings
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from medications.choices import stored_label
 from medications.models import Medication, Member, Section, SectionKind
 
 FIRST_VERSION = "Eerste versie op deze website."
@@ -96,11 +97,11 @@ def changed_parts(working, live):
     for kind in SectionKind.values:
         before, after = old.get(kind), new.get(kind)
         if after is None and before is not None:
-            removed.append(SectionKind(kind).label)
+            removed.append(stored_label(SectionKind(kind)))
         elif after is not None and (
             before is None or values(before, section_fields) != values(after, section_fields)
         ):
-            parts[SectionKind(kind).label] = None
+            parts[stored_label(SectionKind(kind))] = None
     parts.update((label, None) for label in front if label in below)
     return list(parts), removed
 

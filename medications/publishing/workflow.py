@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 
+from medications.choices import stored_label
 from medications.models import Medication, Publication, PublicationKind, ReviewStatus
 from medications.publishing import four_eyes, notifications
 from medications.publishing.batch import changes
@@ -167,7 +168,7 @@ def record_step(working, user, kind, summary, note="", version=None):
         version=version,
         published_by=user or system_user(),
     )
-    log(working, user, f"{PublicationKind(kind).label}: {summary}{note}")
+    log(working, user, f"{stored_label(PublicationKind(kind))}: {summary}{note}")
 
 
 def log(working, user, message):

@@ -11,9 +11,9 @@ in the cache and never stored with the answer).
 from urllib.parse import urlsplit
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from medications.models import Feedback, Medication
-from medications.models.feedback import MAX_COMMENT_LENGTH
 
 RATE = "10/h"
 
@@ -22,11 +22,11 @@ class FeedbackForm(forms.ModelForm):
     """What a reader sends: the answer, optionally a section and a comment, and the page."""
 
     helpful = forms.TypedChoiceField(
-        label="Heeft deze informatie u geholpen?",
-        choices=[("ja", "Ja"), ("nee", "Nee")],
+        label=_("Heeft deze informatie u geholpen?"),
+        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
         coerce=lambda value: value == "ja",
         widget=forms.RadioSelect,
-        error_messages={"required": "Kies ja of nee."},
+        error_messages={"required": _("Kies ja of nee.")},
     )
     medicijn = forms.SlugField(required=False, widget=forms.HiddenInput)
 
@@ -34,12 +34,12 @@ class FeedbackForm(forms.ModelForm):
         model = Feedback
         fields = ["helpful", "section_kind", "comment"]
         labels = {
-            "section_kind": "Over welk onderdeel gaat het? (hoeft niet)",
-            "comment": "Wilt u iets toelichten? (hoeft niet)",
+            "section_kind": _("Over welk onderdeel gaat het? (hoeft niet)"),
+            "comment": _("Wilt u iets toelichten? (hoeft niet)"),
         }
         error_messages = {
             "comment": {
-                "max_length": f"Schrijf hoogstens {MAX_COMMENT_LENGTH} tekens.",
+                "max_length": _("Schrijf hoogstens %(limit_value)d tekens."),
             }
         }
 
@@ -49,7 +49,7 @@ class FeedbackForm(forms.ModelForm):
             return None
         medication = Medication.objects.published().filter(slug=slug).first()
         if medication is None:
-            raise forms.ValidationError("Deze folder bestaat niet (meer).")
+            raise forms.ValidationError(_("Deze folder bestaat niet (meer)."))
         return medication
 
     def save(self, commit=True):
@@ -72,7 +72,7 @@ class FeedbackForm(forms.ModelForm):
 
 def section_choices(medication):
     """The sections a reader may name, in page order, after 'the whole page'."""
-    return [("", "De hele pagina")] + [
+    return [("", _("De hele pagina"))] + [
         (section.kind, section.heading) for section in medication.ordered_sections
     ]
 

@@ -5,6 +5,8 @@ plain name and one line of explanation), every name and brand name A-Z, and glos
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.utils.translation import gettext_lazy as _
+
 from medications.models import MedicationKind
 from medications.text import sort_key
 
@@ -12,22 +14,26 @@ from medications.text import sort_key
 # the leaflets themselves (the codes and their short labels stay in medications.choices).
 KIND_DESCRIPTIONS = {
     MedicationKind.REUMAREMMER: (
-        "Reumaremmers",
-        "Medicijnen die de ziekte minder actief maken. Ze heten ook wel DMARD's.",
+        _("Reumaremmers"),
+        _("Medicijnen die de ziekte minder actief maken. Ze heten ook wel DMARD's."),
     ),
     MedicationKind.BIOLOGICAL: (
-        "Biologische medicijnen (biologicals)",
-        "Medicijnen gemaakt van bouwstenen die ook in het lichaam voorkomen. Ze remmen de "
-        "afweerreactie van uw lichaam tegen delen van uw eigen lichaam.",
+        _("Biologische medicijnen (biologicals)"),
+        _(
+            "Medicijnen gemaakt van bouwstenen die ook in het lichaam voorkomen. Ze remmen de "
+            "afweerreactie van uw lichaam tegen delen van uw eigen lichaam."
+        ),
     ),
     MedicationKind.JAK_REMMER: (
-        "JAK-remmers",
-        "Een vrij nieuwe groep reumaremmers. U neemt ze elke dag in via de mond.",
+        _("JAK-remmers"),
+        _("Een vrij nieuwe groep reumaremmers. U neemt ze elke dag in via de mond."),
     ),
     MedicationKind.IMMUNOGLOBULINE: (
-        "Immunoglobulinen (afweerstoffen)",
-        "Afweerstoffen uit het bloedplasma van donoren. U krijgt ze via een infuus of onder "
-        "de huid.",
+        _("Immunoglobulinen (afweerstoffen)"),
+        _(
+            "Afweerstoffen uit het bloedplasma van donoren. U krijgt ze via een infuus of onder "
+            "de huid."
+        ),
     ),
 }
 # A member's substance longer than this is a description ('SCIg met een pomp'), not a name.
@@ -75,11 +81,11 @@ def names_a_to_z(medications):
     entries = {}
     for medication in medications:
         names = [(medication.name, "")]
-        names += [(brand, "merknaam") for brand in medication.brand_name_list]
+        names += [(brand, _("merknaam")) for brand in medication.brand_name_list]
         for member in medication.members.all():
-            names += [(brand, "merknaam") for brand in member.brand_name_list]
+            names += [(brand, _("merknaam")) for brand in member.brand_name_list]
             if "(" not in member.substance and len(member.substance.split()) <= MAX_NAME_WORDS:
-                names.append((member.substance, "werkzame stof"))
+                names.append((member.substance, _("werkzame stof")))
         for name, note in names:
             entries.setdefault(sort_key(name), NameEntry(name, medication, note))
     return [entries[key] for key in sorted(entries)]

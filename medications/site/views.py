@@ -5,15 +5,16 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpRespons
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from medications import html as stored_html
+from medications import languages, safety, translation_status
 from medications.addresses import absolute_url
 from medications.contacts import route_for
-from medications.models import GlossaryTerm, Medication, SectionKind
+from medications.models import Medication, SectionKind
 from medications.site import feedback
 from medications.site.grouping import (
     group_glossary_by_letter,
@@ -25,7 +26,11 @@ from medications.site.withdrawal import gone_when_withdrawn
 
 
 def home(request):
-    medications = list(Medication.objects.published().prefetch_related("members"))
+    """The leaflets there are in the page's language (all of them in Dutch)."""
+    published = (
+        Medication.objects.published().with_translations().prefetch_related("members", "sections")
+    )
+    medications = languages.translated_medications(published, translation.get_language())
     return render(
         request,
         "medications/home.html",
@@ -38,7 +43,9 @@ def published_leaflet(slug):
     return get_object_or_404(Medication.objects.published().with_page_content(), slug=slug)
 
 
-def shown_sections(medication):
+def shown_sections(medication, source_kinds=()):
+    """The sections as the page shows them; for `source_kinds` (a translation behind the
+    Dutch text) with the current Dutch text beside the translation."""
     explanations = stored_html.explanations(medication.glossary_terms.all())
     return [
         stored_html.ShownSection(
@@ -48,17 +55,30 @@ def shown_sections(medication):
             html=stored_html.page_html(section.body_html, explanations, section.anchor),
             source_silent=section.source_silent,
             is_alarm=section.is_alarm,
+            lang=translation_status.shown_language(section, translation.get_language()),
+            **(source_text(section) if section.kind in source_kinds else {}),
         )
         for section in medication.ordered_sections
     ]
+
+
+def source_text(section):
+    return {
+        "source_heading": translation_status.source_value(section, "heading"),
+        "source_html": stored_html.page_html(translation_status.source_value(section, "body_html")),
+    }
 
 
 def leaflet_context(request, medication, preview=False):
     """What the page, the print view and the PDF of a leaflet show. `preview`: an editor's
     working copy, shown at a private address before it is published."""
     sections = medication.ordered_sections
+    language = translation.get_language()
     return {
         "medication": medication,
+        "page_languages": languages.available_languages(medication),
+        "translation_note": translation_note(medication, language),
+        "show_change_log": language == languages.source_language(),
         "page_url": absolute_url(medication.get_absolute_url()),
         "printed_on": timezone.localdate(),
         "preview": preview,
@@ -68,6 +88,71 @@ def leaflet_context(request, medication, preview=False):
         "has_terms": any(stored_html.term_slugs(section.body_html) for section in sections),
         "links": leaflet_links(medication, preview),
     }
+
+
+def translation_note(medication, language):
+    """What an English (or other) page says it is: a translation of which Dutch version,
+    with the Dutch page's address. None on the Dutch page itself."""
+    if language == languages.source_language():
+        return None
+    source = languages.translation_source(medication, language)
+    version, date = source if source else (None, None)
+    url = absolute_url(
+        languages.address_in(
+            languages.source_language(), "medications:detail", {"slug": medication.slug}
+        )
+    )
+    notice = translation_status.page_notice(medication, language)
+    outdated = notice.outdated if notice else translation_status.OutdatedParts()
+    return {
+        "version": version,
+        "date": date,
+        "source_url": url,
+        # The Dutch text moved on since the translation was reviewed: when, and where it
+        # matters most (the safety box, the alarm and dosing sections) its current words.
+        "source_updated_on": notice.source_updated_on if notice else None,
+        "source_safety": source_safety(medication) if outdated.safety_box else None,
+        "source_kinds": outdated.section_kinds,
+    }
+
+
+def source_safety(medication):
+    """The current Dutch safety data: its alarm groups and urgent numbers from the leaflet."""
+    contacts = safety.leaflet_contacts(translation_status.source_value(medication, "contacts"))
+    return {
+        "groups": safety.alarm_groups(translation_status.source_value(medication, "alarm")),
+        "urgent": [contact for contact in contacts if contact.is_urgent],
+    }
+
+
+def not_translated(request, medication):
+    """The leaflet exists, not in this language: a plain 404 page that says so and links to
+    the languages it is in."""
+    translations = [
+        {
+            "code": code,
+            "name": languages.language_name(code),
+            "url": languages.address_in(code, "medications:detail", {"slug": medication.slug}),
+        }
+        for code in languages.available_languages(medication)
+    ]
+    context = {
+        "medication": medication,
+        "translations": translations,
+        "page_languages": [code for code in languages.available_languages(medication)],
+    }
+    return render(request, "medications/not_translated.html", context, status=404)
+
+
+def in_page_language(view):
+    """A leaflet's view, or the not-translated page when it has no text in this language."""
+
+    def wrapped(request, medication, *args, **kwargs):
+        if translation.get_language() not in languages.available_languages(medication):
+            return not_translated(request, medication)
+        return view(request, medication, *args, **kwargs)
+
+    return wrapped
 
 
 def leaflet_links(medication, preview=False):
@@ -91,25 +176,35 @@ def leaflet_links(medication, preview=False):
 
 @gone_when_withdrawn
 def medication_detail(request, slug):
-    return render_leaflet(request, published_leaflet(slug))
+    return in_page_language(render_leaflet)(request, published_leaflet(slug))
 
 
 def render_leaflet(request, medication, preview=False):
     context = leaflet_context(request, medication, preview)
-    context["sections"] = shown_sections(medication)
+    note = context["translation_note"]
+    context["sections"] = shown_sections(medication, note["source_kinds"] if note else ())
     context["feedback_sections"] = feedback.section_choices(medication)
     if not preview:
-        context["structured_data"] = leaflet_structured_data(medication, context["page_url"])
+        context["structured_data"] = leaflet_structured_data(
+            medication, context["page_url"], translation.get_language()
+        )
     return render(request, "medications/medication_detail.html", context)
 
 
 def glossary(request):
-    used_in = Prefetch("medications", queryset=Medication.objects.published())
-    return render(
-        request,
-        "medications/glossary.html",
-        {"letters": group_glossary_by_letter(GlossaryTerm.objects.prefetch_related(used_in))},
-    )
+    """The terms there are in the page's language, each with the leaflets that use it and
+    exist in that language."""
+    language = translation.get_language()
+    leaflets = Medication.objects.published().with_translations().prefetch_related("sections")
+    used_in = Prefetch("medications", queryset=leaflets, to_attr="published_leaflets")
+    terms = list(languages.glossary_terms(language).prefetch_related(used_in))
+    for term in terms:
+        term.used_in = languages.translated_medications(term.published_leaflets, language)
+    context = {
+        "letters": group_glossary_by_letter(terms),
+        "page_languages": languages.glossary_languages(),
+    }
+    return render(request, "medications/glossary.html", context)
 
 
 @csrf_exempt  # cached pages carry no per-visitor token: site/feedback.py says what protects it
@@ -150,7 +245,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
-        f"Sitemap: {absolute_url(reverse('medications:sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

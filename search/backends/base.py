@@ -50,3 +50,6 @@ class SearchBackend:
 
     def tidy(self):
         """After a full rebuild has committed: let the database catch up."""
+
+    def add_language_indexes(self, connection, languages):
+        """Whatever index each language's rows need (after `migrate`)."""

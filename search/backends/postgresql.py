@@ -1,5 +1,7 @@
 """PostgreSQL: GIN-indexed tsvector columns ('simple' configuration), ranked by ts_rank."""
 
+import re
+
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
@@ -17,6 +19,8 @@ TS_NORMALIZATION = 1
 LOG_LENGTH = "ln(greatest(v.word_count, 1) + 1)"
 ENTRIES = SearchEntry._meta.db_table
 MEDICATIONS = Medication._meta.db_table
+# A language code as settings.LANGUAGES writes it ('nl', 'pt-br'): safe in an index's name.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 OFFLINE = f"SELECT id FROM {MEDICATIONS} WHERE NOT is_published"  # noqa: S608 (our names)
 
 
@@ -126,6 +130,20 @@ class PostgreSQLBackend(SearchBackend):
 
     def rows_written(self, rows):
         rows.update(search_vector=search_vector(), title_vector=title_vector())
+
+    def add_language_indexes(self, connection, languages):
+        """A GIN index per vector for each language, as migration 0002 made those of nl and
+        en: a language added to settings.LANGUAGES gets its own at the next `migrate`."""
+        with connection.cursor() as cursor:
+            for language in languages:
+                if not LANGUAGE_CODE.fullmatch(language):
+                    raise ValueError(f"Geen geldige taalcode voor een index: {language!r}")
+                for column in ("search_vector", "title_vector"):
+                    name = f"{ENTRIES}_{column}_{language.replace('-', '_')}"
+                    cursor.execute(
+                        f"CREATE INDEX IF NOT EXISTS {name} ON {ENTRIES} "
+                        f"USING gin ({column}) WHERE language = '{language}'"
+                    )
 
     def tidy(self):
         """Clear the dead rows a rebuild left and refresh the statistics. Until autovacuum

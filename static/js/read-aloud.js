@@ -1,4 +1,6 @@
-// "Lees voor": the browser's own speech synthesis reads the leaflet aloud in a Dutch voice. No
+// "Lees voor": the browser's own speech synthesis reads the leaflet aloud in a voice of the
+// page's language (<html lang>: Dutch, or English under /en/; the buttons' words come from the
+// script element's data-read, data-read-page and data-speaking on a page not in Dutch). No
 // text leaves the browser. One button at the top reads the page in the order that matters:
 // what is marked to be read first (the safety box, "In het kort": `data-read-first`), then the
 // sections and the common questions; a button per section reads that section. The buttons
@@ -15,9 +17,11 @@
   if (!synth || typeof window.SpeechSynthesisUtterance !== "function") {
     return;
   }
-  var READ = "Lees voor";
-  var READ_PAGE = "Lees de hele pagina voor";
-  var SPEAKING = "Bezig met voorlezen… Stop";
+  var words = (document.currentScript && document.currentScript.dataset) || {};
+  var READ = words.read || "Lees voor";
+  var READ_PAGE = words.readPage || "Lees de hele pagina voor";
+  var SPEAKING = words.speaking || "Bezig met voorlezen… Stop";
+  var LANGUAGE = (document.documentElement.lang || "nl").toLowerCase();
   var FIRST = "[data-read-first]";
   var SECTIONS = ".leaflet-section, .common-questions";
   // Not read: explanations that pop up, our own buttons, what is hidden or decoration, and
@@ -30,15 +34,17 @@
   var current = null; // the button of the reading in progress
   var run = 0; // which reading an utterance belongs to: a stopped one's events are ignored
 
-  function dutchVoice() {
+  // A voice of the page's language; for Dutch one from the Netherlands first (nl-NL).
+  function pageVoice() {
     var voices = synth.getVoices() || [];
-    var dutch = voices.filter(function (voice) {
-      return /^nl([-_]|$)/i.test(voice.lang || "");
+    var inLanguage = voices.filter(function (voice) {
+      var lang = (voice.lang || "").toLowerCase().replace("_", "-");
+      return lang === LANGUAGE || lang.indexOf(LANGUAGE + "-") === 0;
     });
-    var netherlands = dutch.filter(function (voice) {
-      return /^nl[-_]NL$/i.test(voice.lang);
+    var home = inLanguage.filter(function (voice) {
+      return (voice.lang || "").toLowerCase().replace("_", "-") === LANGUAGE + "-" + LANGUAGE;
     });
-    return netherlands[0] || dutch[0] || null;
+    return home[0] || inLanguage[0] || null;
   }
 
   function clean(text) {
@@ -131,7 +137,7 @@
 
   function utterance(text, voice) {
     var spoken = new window.SpeechSynthesisUtterance(text);
-    spoken.lang = (voice && voice.lang) || "nl-NL";
+    spoken.lang = (voice && voice.lang) || LANGUAGE;
     try {
       spoken.voice = voice;
     } catch (error) {
@@ -141,7 +147,7 @@
   }
 
   function read(button, blocks) {
-    var voice = dutchVoice();
+    var voice = pageVoice();
     stop();
     var mine = run;
     current = button;
@@ -205,7 +211,7 @@
 
   function addButtons() {
     var header = document.querySelector(".leaflet-header");
-    if (buttons.length || !header || !dutchVoice()) {
+    if (buttons.length || !header || !pageVoice()) {
       return;
     }
     var whole = makeButton(READ_PAGE, pageBlocks);

@@ -46,3 +46,18 @@ def test_oembed_gives_an_iframe_of_the_embed(client):
     assert (
         client.get("/api/v1/oembed", {"url": "/medicijnen/x/", "format": "xml"}).status_code == 501
     )
+
+
+def test_the_embed_follows_the_page_language(client):
+    """An English page's oEmbed gives the English embed; a page not in a language has no
+    embed in it (as the page itself: no Dutch text under /en/)."""
+    data = client.get(
+        "/api/v1/oembed", {"url": "http://testserver/en/medicines/infliximab/"}
+    ).json()
+    assert "/en/embed/infliximab/" in data["html"]
+    english = client.get("/en/embed/infliximab/")
+    assert english.status_code == 200
+    assert '<html lang="en">' in english.content.decode()
+    dutch = client.get("/embed/infliximab/").content.decode()
+    assert '<html lang="nl">' in dutch and english.content.decode() != dutch
+    assert client.get("/en/embed/bestaat-niet/").status_code == 404

@@ -4,6 +4,7 @@
 import pytest
 from django.test import Client
 
+from medications import publishing
 from medications.models import Medication
 
 pytestmark = pytest.mark.django_db
@@ -147,21 +148,27 @@ def test_language_comes_from_lang_or_accept_language(client, in_english):
     assert client.get("/api/v1/medicines/anakinra/?lang=xx").status_code == 400
 
 
-def test_no_dutch_text_is_ever_labelled_english(client):
+def test_no_dutch_text_is_ever_labelled_english(
+    client, anakinra_without_english, term_without_english
+):
     response = client.get("/api/v1/medicines/anakinra/?lang=en")
     assert response.status_code == 404
     assert response.json()["available_languages"] == ["nl"]
-    assert client.get("/api/v1/medicines/?lang=en").json()["results"] == []
-    assert client.get("/api/v1/glossary/?lang=en").json()["terms"] == []
+    listed = [item["slug"] for item in client.get("/api/v1/medicines/?lang=en").json()["results"]]
+    assert "anakinra" not in listed and "azathioprine" in listed
+    terms = [term["slug"] for term in client.get("/api/v1/glossary/?lang=en").json()["terms"]]
+    assert term_without_english.slug not in terms and terms
 
 
-def test_a_half_translated_leaflet_is_not_english(client, in_english):
-    from medications.models import Section
-
-    Section.objects.filter(medication__slug="anakinra", kind="dosering").update(body_html_en="")
+def test_a_leaflet_is_english_once_its_translation_is_published(client, anakinra_without_english):
+    """The translation's own state decides (medications.languages), as for the pages."""
+    assert client.get("/api/v1/medicines/anakinra/?lang=en").status_code == 404
+    assert client.get("/en/medicines/anakinra/").status_code == 404
+    publishing.publish_translation(anakinra_without_english, "en", None)
     response = client.get("/api/v1/medicines/anakinra/?lang=en")
-    assert response.status_code == 404 and response.json()["available_languages"] == ["nl"]
-    assert client.get("/api/v1/medicines/azathioprine/?lang=en").status_code == 200
+    assert response.status_code == 200 and response.json()["language"] == "en"
+    assert response.json()["available_languages"] == ["nl", "en"]
+    assert client.get("/en/medicines/anakinra/").status_code == 200
 
 
 def test_answers_carry_etag_and_last_modified_and_revalidate_to_304(client):

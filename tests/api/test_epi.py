@@ -154,7 +154,7 @@ def test_the_safety_box_is_labelled_dutch_in_another_language(client, in_english
     assert 'lang="nl"' in safety["text"]["div"] and "(Nederlands)" in safety["title"]
 
 
-def test_no_bundle_in_a_language_the_leaflet_lacks(client):
+def test_no_bundle_in_a_language_the_leaflet_lacks(client, anakinra_without_english):
     response = client.get("/api/v1/medicines/anakinra/epi", {"lang": "en"})
     assert response.status_code == 404
     outcome = json.loads(response.content)

@@ -1,11 +1,13 @@
-"""The search gold set: questions patients type, with the leaflet section that answers them.
+"""The search gold sets: questions patients type, with the leaflet section that answers them.
 
-Written against the real leaflets in content/ (each expected section was checked by reading
-the leaflet). `medication` None means "any medication" (a broad question), `kind` None means
-"the medication's page" (a name). Used by tests/search/test_search.py, and runnable on its own to
+The Dutch set (GOLD, here) and the English one (tests/search/gold_en.py) were written against
+the real leaflets in content/ (each expected section was checked by reading the leaflet).
+`medication` None means "any medication" (a broad question), `kind` None means "the
+medication's page" (a name). Used by tests/search/test_search.py, and runnable on its own to
 print the figures or compare two databases:
 
     python -m tests.search.gold                      # this DATABASE_URL (fresh database)
+    python -m tests.search.gold --language en        # the English set
     python -m tests.search.gold --json out.json      # also write every query's top 3
 """
 
@@ -200,13 +202,22 @@ class Outcome:
         return is_match(self.gold, key)
 
 
-def evaluate(gold_set=GOLD):
-    """Run every gold query through the search; returns Outcomes."""
+def gold_set(language):
+    """The gold set of a language: Dutch here, English in gold_en."""
+    if language == "en":
+        from tests.search.gold_en import GOLD_EN
+
+        return GOLD_EN
+    return GOLD
+
+
+def evaluate(gold_set=GOLD, language="nl"):
+    """Run every gold query through the search in `language`; returns Outcomes."""
     from search.query import search_medications
 
     outcomes = []
     for gold in gold_set:
-        results = search_medications(gold.query)
+        results = search_medications(gold.query, language)
         if gold.term is not None:
             top3 = [f"term:{hit.term.slug}" for hit in results.glossary][:3]
         else:
@@ -242,6 +253,7 @@ def main():
     """Set up a fresh database from DATABASE_URL, load content/, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", help="write every query's top 3 to this file")
+    parser.add_argument("--language", default="nl", choices=["nl", "en"])
     args = parser.parse_args()
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
@@ -251,9 +263,10 @@ def main():
     django.setup()
     call_command("migrate", verbosity=0)
     call_command("load_content", stdout=io.StringIO())
-    outcomes = evaluate()
+    outcomes = evaluate(gold_set(args.language), args.language)
     result = figures(outcomes)
-    print(f"{result['queries']} queries: top-1 {result['top1']:.1%}, top-3 {result['top3']:.1%}")
+    top1, top3 = f"{result['top1']:.1%}", f"{result['top3']:.1%}"
+    print(f"{args.language}: {result['queries']} queries: top-1 {top1}, top-3 {top3}")
     for outcome in outcomes:
         if not outcome.top1_correct:
             mark = "top-3" if outcome.top3_correct else "MISS "

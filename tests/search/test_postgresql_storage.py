@@ -3,6 +3,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 
 from search.models import SearchEntry
@@ -37,6 +38,12 @@ def test_every_language_has_its_own_gin_indexes():
         for column in VECTORS:
             wanted = [d for d in definitions if f"gin ({column})" in d and f"'{code}'" in d]
             assert wanted, f"no GIN index on {column} for language {code!r}"
+
+
+def test_a_language_added_to_the_settings_gets_its_indexes_at_the_next_migrate(settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("tr", "Türkçe")]
+    call_command("migrate", verbosity=0)  # nothing to migrate; post_migrate still runs
+    test_every_language_has_its_own_gin_indexes()
 
 
 def test_a_common_word_is_found_through_the_language_index():

@@ -259,14 +259,23 @@ def test_question_words_point_to_section_kinds():
 # --- The index follows the content --------------------------------------------------------
 
 
-def test_the_index_has_a_row_per_section_per_language_and_per_term():
-    languages = 2
-    assert SearchEntry.objects.exclude(section=None).count() == Section.objects.count() * languages
-    assert SearchEntry.objects.exclude(glossary_term=None).count() == (
-        GlossaryTerm.objects.count() * languages
-    )
-    english = SearchEntry.objects.filter(language="en", kind="bijwerkingen").first()
-    assert english.text  # untranslated: the Dutch text the English page shows
+def written(model, fields, language):
+    """Rows of `model` with their own text in `language` in every one of `fields`."""
+    rows = model.objects.all()
+    for field in fields:
+        rows = rows.exclude(**{f"{field}_{language}": ""}).exclude(**{f"{field}_{language}": None})
+    return rows.count()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_index_has_a_row_per_section_and_term_in_each_language_it_is_written_in(language):
+    rows = SearchEntry.objects.filter(language=language)
+    sections = written(Section, ["heading", "body_html"], language)
+    terms = written(GlossaryTerm, ["term", "explanation_html"], language)
+    assert rows.exclude(section=None).count() == sections
+    assert rows.exclude(glossary_term=None).count() == terms
+    if language == "nl":
+        assert sections == Section.objects.count() and terms == GlossaryTerm.objects.count()
 
 
 def test_load_content_rebuilds_the_index(content_dir):
@@ -348,18 +357,25 @@ def test_typo_correction_learns_new_words():
 # --- The gold set -------------------------------------------------------------------------
 
 
-def test_gold_set_ranking(capsys):
-    outcomes = search_gold.evaluate()
+# The Dutch figures may not fall below what they were before English search came (top-1
+# 97.5 %, top-3 100 %, 121 questions); the English set's floor is set just under its own.
+GOLD_FLOORS = {"nl": (0.97, 1.0), "en": (0.90, 0.97)}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_gold_set_ranking(capsys, language):
+    outcomes = search_gold.evaluate(search_gold.gold_set(language), language)
     figures = search_gold.figures(outcomes)
     with capsys.disabled():
         print(
-            f"\n[{connection.vendor}] gold set, {figures['queries']} queries: "
+            f"\n[{connection.vendor}] gold set {language}, {figures['queries']} queries: "
             f"top-1 {figures['top1']:.1%}, top-3 {figures['top3']:.1%}"
         )
     misses = [(o.gold.query, o.top3) for o in outcomes if not o.top3_correct]
+    top1_floor, top3_floor = GOLD_FLOORS[language]
     assert figures["queries"] >= 60
-    assert figures["top1"] >= 0.90, misses
-    assert figures["top3"] >= 0.97, misses
+    assert figures["top1"] >= top1_floor, misses
+    assert figures["top3"] >= top3_floor, misses
 
 
 def single_letter_misspellings(name):
@@ -416,12 +432,13 @@ def test_misspelled_names_lead_to_the_medication_through_the_whole_search():
     connection.vendor != "postgresql",
     reason="runs with the PostgreSQL suite; compares with a fresh SQLite database",
 )
-def test_sqlite_and_postgresql_agree_on_questions_naming_a_medication(tmp_path):
-    postgresql = search_gold.as_json(search_gold.evaluate())
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_sqlite_and_postgresql_agree_on_questions_naming_a_medication(tmp_path, language):
+    postgresql = search_gold.as_json(search_gold.evaluate(search_gold.gold_set(language), language))
     out = tmp_path / "sqlite.json"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'gold.sqlite3'}"}
     subprocess.run(
-        [sys.executable, "-m", "tests.search.gold", "--json", str(out)],
+        [sys.executable, "-m", "tests.search.gold", "--language", language, "--json", str(out)],
         cwd=ROOT,
         env=env,
         check=True,
@@ -429,5 +446,5 @@ def test_sqlite_and_postgresql_agree_on_questions_naming_a_medication(tmp_path):
     )
     sqlite = json.loads(out.read_text(encoding="utf-8"))
     share, different = search_gold.agreement(postgresql, sqlite)
-    print(f"\nSQLite and PostgreSQL agree on the top 3 for {share:.1%}", different)
+    print(f"\nSQLite and PostgreSQL agree on the top 3 ({language}) for {share:.1%}", different)
     assert share >= 0.95, different

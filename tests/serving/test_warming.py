@@ -71,7 +71,13 @@ def test_the_first_request_after_a_publish_is_a_cache_hit(
 
 
 def test_a_server_that_starts_has_its_pages_ready(warmer):
-    for url in warming.public_paths():
+    paths = warming.public_paths()
+    # Every language's pages: the English leaflet, print view and home page too.
+    assert {"/en/", "/en/medicines/azathioprine/", "/en/medicines/azathioprine/print/"} <= set(
+        paths
+    )
+    assert "/en/medicines/azathioprine.pdf" in warming.pdf_paths()
+    for url in paths:
         hit_costs_one_query(url)
 
 

@@ -2,17 +2,18 @@
 
 from django import forms
 from django.forms.models import BaseInlineFormSet
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from medications import publishing
 from medications.editing import history
 
 
-class WritePathAdmin(TranslationAdmin):
+class WritePathAdmin(TabbedTranslationAdmin):
     """Every change made through these admin pages goes through the write path: its derived
     data (HTML, terms used, search) is made once, when the request's change ends, and it is
     one version in the history, with who made it. Each admin declares what it changed
-    (`declare`), on save and on delete."""
+    (`declare`), on save and on delete. Each translated field is a row of tabs, one per
+    language (the scripts served from this site: settings.JQUERY_UI_URL)."""
 
     def changeform_view(self, request, *args, **kwargs):
         with publishing.changes(), history.revision(request.user, self.change_comment(request)):

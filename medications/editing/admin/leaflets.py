@@ -1,6 +1,8 @@
 """Leaflets in the admin: the working copy with its members and sections inline, its status
 on the way to patients, the checks while editing, and the workflow's pages (admin.workflow)."""
 
+import functools
+
 from django.contrib import admin, messages
 from django.db import models
 from django.forms import Textarea
@@ -10,18 +12,21 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from medications import html as stored_html
 from medications import publishing
-from medications.editing.admin import workflow
+from medications.editing.admin import translations, workflow
 from medications.editing.admin.base import WritePathAdmin
 from medications.editing.admin.editing import EditingMixin
 from medications.editing.admin.formsets import MemberFormSet, SectionFormSet
+from medications.editing.admin.translations import languages_changed
 from medications.editing.warnings import editing_warnings
 from medications.models import (
     CORE_SECTION_KINDS,
     GlossaryTerm,
     Medication,
     Member,
+    ReviewStatus,
     Section,
     SectionKind,
+    Translation,
 )
 from medications.publishing.forms import (
     AlarmField,
@@ -31,6 +36,7 @@ from medications.publishing.forms import (
     QuestionsField,
 )
 from medications.publishing.rendering import removed_markup
+from medications.translation_status import translation_languages
 
 ROOMY_MARKDOWN = {
     models.TextField: {"widget": Textarea(attrs={"rows": 16, "cols": 100, "class": "markdown"})}
@@ -150,7 +156,9 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         return working.prefetch_related("sections", "glossary_terms")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field_class = STRUCTURED_FIELDS.get(db_field.name)
+        # The safety data has a column per language: each is written as YAML.
+        original = getattr(db_field, "translated_field", db_field)
+        field_class = STRUCTURED_FIELDS.get(original.name)
         if field_class is None:
             return super().formfield_for_dbfield(db_field, request, **kwargs)
         return field_class(
@@ -174,8 +182,18 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         queue = path(
             "te-beoordelen/", view(workflow.review_queue(self)), name="medications_review_queue"
         )
+        outdated = path(
+            "vertalingen/",
+            view(translations.translation_list(self)),
+            name="medications_translations",
+        )
+        steps = path(
+            "<path:object_id>/vertaling/<str:language>/",
+            view(translations.translation_steps(self)),
+            name="medications_medication_translation",
+        )
         return (
-            [queue]
+            [queue, outdated, steps]
             + [
                 path(
                     f"<path:object_id>/{route}",
@@ -187,6 +205,31 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
             + super().get_urls()
         )
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        @functools.cache
+        def translation_states():
+            # Asked for only when the form is shown: a save that succeeds redirects, and
+            # costs no query for it.
+            states = (
+                {
+                    t.language: t
+                    for t in Translation.objects.filter(medication_id=object_id).select_related(
+                        "edited_by"
+                    )
+                }
+                if str(object_id).isdigit()
+                else {}
+            )
+            return [(code, states.get(code)) for code in translation_languages()]
+
+        extra_context = {
+            **(extra_context or {}),
+            "translation_languages": translation_languages(),
+            # Each language's own state, at the top of the form.
+            "translation_states": translation_states,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def declare(self, batch, medication):
         batch.working_copy_changed(medication.pk)
         live = getattr(medication, "live_copy", None)
@@ -194,10 +237,24 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
             batch.live_changed(live.pk)
 
     def save_model(self, request, obj, form, change):
-        publishing.mark_edited(obj)  # a draft until someone with the right role publishes
+        # A draft until someone with the right role publishes: the Dutch text when a Dutch
+        # or shared field changed (or nothing did); a translation when its words changed.
+        changed = languages_changed([form])
+        if changed - set(translation_languages()) or not changed:
+            publishing.mark_edited(obj)
+        else:
+            obj.edit_version += 1  # forms loaded before this save are refused
         super().save_model(request, obj, form, change)
         with publishing.changes() as batch:
             batch.working_copy_changed(obj.pk)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changed = languages_changed(formsets)
+        if changed - set(translation_languages()) and form.instance.status != ReviewStatus.DRAFT:
+            Medication.all_copies.filter(pk=form.instance.pk).update(status=ReviewStatus.DRAFT)
+        for language in (changed | languages_changed([form])) & set(translation_languages()):
+            publishing.translation_edited(form.instance, language, request.user)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -250,7 +307,7 @@ class MedicationAdmin(EditingMixin, WritePathAdmin):
         missing = medication.missing_core_kinds
         if not missing:
             return "compleet"
-        return "ontbreekt: " + ", ".join(SectionKind(kind).label for kind in missing)
+        return "ontbreekt: " + ", ".join(str(SectionKind(kind).label) for kind in missing)
 
     @admin.display(description="Zes kernonderwerpen")
     def core_topics_detail(self, medication):

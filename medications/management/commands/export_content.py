@@ -7,16 +7,24 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from medications.content.errors import display_path
-from medications.content.export import file_name, glossary_text, leaflet_text
+from medications.content.export import (
+    file_name,
+    glossary_name,
+    glossary_text,
+    has_translation,
+    leaflet_text,
+)
 from medications.content.guard import unloaded_files
 from medications.content.workflow_state import write_state
 from medications.models import GlossaryTerm, Medication, ReviewStatus
+from medications.translation_status import translation_languages
 
 
 class Command(BaseCommand):
     help = (
         "Schrijft de folders en de woordenlijst uit de database als inhoudsbestanden "
-        "(DIR/leaflets/*.md en DIR/woordenlijst.md), precies zoals load_content ze leest, met "
+        "(DIR/leaflets/*.md en DIR/woordenlijst.md, met de vertalingen ernaast: *.en.md), "
+        "precies zoals load_content ze leest, met "
         "de stand van elke folder (status, versie, publicaties) in DIR/workflow.json."
     )
 
@@ -38,6 +46,13 @@ class Command(BaseCommand):
         terms = list(GlossaryTerm.objects.order_by("term"))
         texts = {root / "leaflets" / file_name(m): leaflet_text(m) for m in medications}
         texts[root / "woordenlijst.md"] = glossary_text(terms)
+        for language in translation_languages():
+            for medication in medications:
+                if has_translation(medication, language):
+                    path = root / "leaflets" / file_name(medication, language)
+                    texts[path] = leaflet_text(medication, language)
+            if any(has_translation(term, language) for term in terms):
+                texts[root / glossary_name(language)] = glossary_text(terms, language)
         if not overwrite:
             at_risk = [
                 path
@@ -54,15 +69,18 @@ class Command(BaseCommand):
                     "Laad ze eerst (load_content), of overschrijf ze met --overwrite."
                 )
         (root / "leaflets").mkdir(parents=True, exist_ok=True)
-        for medication in medications:
-            path = root / "leaflets" / file_name(medication)
-            path.write_text(texts[path], encoding="utf-8")
-            note = ""
-            if medication.status != ReviewStatus.PUBLISHED:
-                note = " (let op: met wijzigingen die nog niet gepubliceerd zijn)"
+        drafts = {
+            root / "leaflets" / file_name(m)
+            for m in medications
+            if m.status != ReviewStatus.PUBLISHED
+        }
+        for path, text in texts.items():
+            path.write_text(text, encoding="utf-8")
+            note = (
+                " (let op: met wijzigingen die nog niet gepubliceerd zijn)"
+                if path in drafts
+                else ""
+            )
             self.stdout.write(f"{path}{note}")
-        glossary = root / "woordenlijst.md"
-        glossary.write_text(texts[glossary], encoding="utf-8")
-        self.stdout.write(str(glossary))
         self.stdout.write(str(write_state(root, medications)))
         self.stdout.write(self.style.SUCCESS("Klaar."))

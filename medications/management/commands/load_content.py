@@ -100,6 +100,8 @@ class Command(BaseCommand):
             ("overschreven (vorige versie in de geschiedenis)", report.overwritten),
             ("als concept geladen, nog niet gepubliceerd (--publish)", report.drafts),
             ("offline gehaald (bestand weg)", report.unpublished),
+            ("vertaling geladen", report.translated),
+            ("vertaling ongewijzigd", report.unchanged_translations),
         ):
             if slugs:
                 self.stdout.write(f"{label}: {', '.join(slugs)}")
@@ -107,6 +109,7 @@ class Command(BaseCommand):
             f"woordenlijst: {report.terms_created} nieuw, {report.terms_updated} bijgewerkt, "
             f"{report.terms_deleted} verwijderd"
             + (f", {report.terms_kept} gewijzigd in de beheeromgeving" if report.terms_kept else "")
+            + (f", {report.terms_translated} vertaald" if report.terms_translated else "")
         )
         if not report.changed_anything:
             self.stdout.write("Niets veranderd.")

@@ -50,10 +50,13 @@ def exported(url, folder):
 
 @pytest.fixture
 def inputs(tmp_path):
+    # The Dutch files only: invoer b changes Dutch text that the English files would then no
+    # longer match (their numbers and terms are checked against the Dutch ones).
+    dutch_only = shutil.ignore_patterns("*.en.md")
     first = tmp_path / "invoer-a"
-    shutil.copytree(settings.CONTENT_DIR, first)
+    shutil.copytree(settings.CONTENT_DIR, first, ignore=dutch_only)
     second = tmp_path / "invoer-b"
-    shutil.copytree(settings.CONTENT_DIR, second)
+    shutil.copytree(settings.CONTENT_DIR, second, ignore=dutch_only)
     leaflet = second / "leaflets" / "azathioprine.md"
     text = leaflet.read_text()
     assert DOSING in text

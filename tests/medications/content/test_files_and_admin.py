@@ -143,5 +143,6 @@ def test_export_load_export_gives_the_same_files_and_pages(tmp_path, client):
     assert first == second
     assert pages(client) == before
     assert (
-        "Dan hoeft u niet te stoppen." in first[next(p for p in first if "azathioprine" in str(p))]
+        "Dan hoeft u niet te stoppen."
+        in first[next(p for p in first if p.name == "azathioprine.md")]
     )

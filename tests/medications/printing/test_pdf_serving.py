@@ -84,3 +84,20 @@ def test_a_publish_has_the_full_pdf_made_in_the_background(
     monkeypatch.setattr(pdf_module, "render_pdf", no_render)
     response = client.get("/medicijnen/anakinra.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_background_pdfs_are_made_in_each_language_of_the_leaflet(
+    client, monkeypatch, content_dir
+):
+    from tests.english import SLUG, english_site
+
+    medication = english_site(content_dir)
+    prerender.render_leaflets([medication.pk], glossary_changed=False)
+
+    def no_render(html, base_url):
+        raise AssertionError("made again: the background PDF was not used")
+
+    monkeypatch.setattr(pdf_module, "render_pdf", no_render)
+    for path in (f"/medicijnen/{SLUG}.pdf", f"/en/medicines/{SLUG}.pdf"):
+        response = client.get(path)
+        assert response.status_code == 200 and response.content.startswith(b"%PDF"), path
