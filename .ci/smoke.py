@@ -104,7 +104,8 @@ def environment(work, database_url):
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_HTTPS="1",
         PORTAL_TRUSTED_PROXIES="127.0.0.1",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        # The site's own address too: the warming asks for its pages under it, as deployed.
+        DJANGO_ALLOWED_HOSTS=f"127.0.0.1,localhost,{urlsplit(BASE_URL).hostname}",
         DJANGO_STATIC_ROOT=str(work / "static"),
         PORTAL_LOCK_DIR=str(work / "locks"),
         PORTAL_PDF_CACHE_DIR=str(work / "pdfs"),
@@ -147,15 +148,18 @@ def prepare(project, env):
         )  # fmt: skip
 
 
-def start_server(project, env, port):
+def start_server(project, env, port, log_path):
+    """gunicorn with its log in a file: a pipe nobody reads while the walk runs fills up,
+    and then every thread that logs waits for it."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     config = project / "portal" / "gunicorn.conf.py"
     command = [str(gunicorn), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
     if config.exists():
         command[1:1] = ["-c", str(config)]
-    server = subprocess.Popen(
-        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log
+        )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -164,7 +168,12 @@ def start_server(project, env, port):
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit("gunicorn did not start:\n" + server.stderr.read().decode()[-3000:])
+    server.wait()
+    raise SystemExit("gunicorn did not start:\n" + server_log(log_path)[-3000:])
+
+
+def server_log(log_path):
+    return Path(log_path).read_text(errors="replace")
 
 
 def pdf_names_medication(body, name):
@@ -279,7 +288,8 @@ def main():
         work = Path(folder)
         env = environment(work, args.database_url)
         prepare(args.project, env)
-        server, base = start_server(args.project, env, free_port())
+        log_path = work / "gunicorn.log"
+        server, base = start_server(args.project, env, free_port(), log_path)
         try:
             started = time.perf_counter()
             problems, counts = walk(base)
@@ -287,7 +297,8 @@ def main():
             seconds = time.perf_counter() - started
         finally:
             server.terminate()
-            log = server.communicate(timeout=30)[1].decode(errors="replace")
+            server.wait(timeout=30)
+            log = server_log(log_path)
     print(
         f"smoke: {counts['pages']} pages, {counts['pdfs']} PDFs, {counts['assets']} static "
         f"files in {seconds:.1f} s, {len(problems)} problem(s)"
