@@ -55,7 +55,7 @@ def served(tmp_path_factory):
     server = subprocess.Popen(
         [str(gunicorn), "-c", "portal/gunicorn.conf.py", "portal.wsgi",
          "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
