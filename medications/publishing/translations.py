@@ -19,51 +19,43 @@ def translation_of(working, language):
     return translation
 
 
+def set_state(working, language, state, user=None, note=None):
+    """The translation's review state fields set to `state` (and `note` logged), in the
+    write path: the working copy counts as changed."""
+    with changes() as batch:
+        Translation.objects.update_or_create(medication=working, language=language, defaults=state)
+        if note:
+            log(working, user, note)
+        batch.working_copy_changed(working.pk)
+
+
 def translation_edited(working, language, user=None):
     """The text in `language` changed: a draft until it is reviewed and published again
     (patients keep the published version); `user` may not publish it themselves."""
-    with changes() as batch:
-        Translation.objects.update_or_create(
-            medication=working,
-            language=language,
-            defaults={
-                "status": ReviewStatus.DRAFT,
-                "edited_by": user,
-                "edited_at": timezone.now(),
-            },
-        )
-        batch.working_copy_changed(working.pk)
+    set_state(
+        working,
+        language,
+        {"status": ReviewStatus.DRAFT, "edited_by": user, "edited_at": timezone.now()},
+    )
 
 
 def submit_translation(working, language, user):
-    with changes() as batch:
-        Translation.objects.update_or_create(
-            medication=working,
-            language=language,
-            defaults={
-                "status": ReviewStatus.IN_REVIEW,
-                "submitted_by": user,
-                "submitted_at": timezone.now(),
-                "returned_comment": "",
-            },
-        )
-        log(working, user, f"Vertaling ({language}) ter beoordeling aangeboden.")
-        batch.working_copy_changed(working.pk)
+    state = {
+        "status": ReviewStatus.IN_REVIEW,
+        "submitted_by": user,
+        "submitted_at": timezone.now(),
+        "returned_comment": "",
+    }
+    set_state(working, language, state, user, f"Vertaling ({language}) ter beoordeling aangeboden.")
 
 
 def send_back_translation(working, language, user, comment):
-    with changes() as batch:
-        Translation.objects.update_or_create(
-            medication=working,
-            language=language,
-            defaults={
-                "status": ReviewStatus.DRAFT,
-                "returned_comment": comment,
-                "returned_by": display_name(user),
-            },
-        )
-        log(working, user, f"Vertaling ({language}) teruggestuurd: {comment}")
-        batch.working_copy_changed(working.pk)
+    state = {
+        "status": ReviewStatus.DRAFT,
+        "returned_comment": comment,
+        "returned_by": display_name(user),
+    }
+    set_state(working, language, state, user, f"Vertaling ({language}) teruggestuurd: {comment}")
 
 
 class SelfPublishRefused(four_eyes.SelfPublishRefused):
