@@ -5,6 +5,7 @@ translation), never shown as a draft."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from medications import languages, publishing, translation_status
 from medications.content import load_content
@@ -70,7 +71,7 @@ def test_a_dutch_publication_with_changes_makes_the_translation_out_of_date(leaf
     assert outdated.section_kinds == {"dosering"}
     page = client.get(ENGLISH_PAGE).content.decode()
     assert "This translation has not been updated" in page
-    updated_on = live().approved_at
+    updated_on = timezone.localtime(live().approved_at)  # the page shows the local date
     assert f"The Dutch leaflet was updated on {updated_on.day} " in page
     assert "Take 2 tablets of 50 mg a day." in page  # the old translation stays
     assert NEW_DUTCH_DOSING in page  # beside the current Dutch text
