@@ -3,7 +3,7 @@ and the URL resolver.
 
 EarlyPageMiddleware sits just inside RequestIdMiddleware. It learns from the requests the
 full stack served from the page cache (serving.middleware.PageCacheMiddleware marks them):
-which paths are cached pages (with their cache policy and rate limit) and, per page, the
+which paths are cached pages (with their cache policy) and, per page, the
 headers the whole stack sent with it (security headers, CSP, frame options, ...). The next
 request for that page is answered here from those: one small query for the content
 version, the key, and the body in the encoding asked for. What it has not seen, or cannot
@@ -16,8 +16,9 @@ answer exactly as the full stack would, goes down the stack as before:
   ignored here, and one it keys on is keyed on here;
 - a Host not in ALLOWED_HOSTS, or a database that is away: down the stack (a 400, a 503 or
   the page from the last version seen);
-- a rate-limited page (the print view) counts the request here, once; a client past its
-  limit goes down the stack to its 429;
+- a rate-limited page (the print view) held here is sent without counting: a limit guards
+  what a render costs, and a page held ready costs what a static file costs, which no limit
+  counts either. A request it cannot answer goes down the stack and is counted there;
 - the headers are learned per scheme (HSTS is sent over HTTPS only, and a plain HTTP request
   that must be redirected never reached the cache, so nothing is learned for it).
 """
@@ -30,7 +31,6 @@ from django.core.exceptions import DisallowedHost
 
 from serving import cache as page_cache
 from serving.errors import DATABASE_DOWN
-from serving.limits import refused
 from serving.models import ContentVersion
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -42,7 +42,6 @@ OUTER_PER_REQUEST = {"x-request-id"}
 @dataclass(frozen=True)
 class KnownPath:
     policy: object  # serving.policy.CachePolicy
-    rate_limit: object  # serving.policy.RateLimit or None
 
 
 @dataclass(frozen=True)
@@ -88,8 +87,6 @@ class EarlyPageMiddleware:
             return None
         request.content_token = token  # the page cache below need not ask again
         key = early_key(request, token, host, known.policy)
-        if known.rate_limit is not None and refused(known.rate_limit, request):
-            return None
         page = self.pages.get(key)
         if page is None:
             return None
@@ -99,14 +96,14 @@ class EarlyPageMiddleware:
         served = getattr(request, "page_served", None)
         if served is None or response.status_code != 200 or response.cookies:
             return
-        page_key, entry, policy, rate_limit = served
+        page_key, entry, policy = served
         view_header_names = frozenset(name.lower() for name, _ in entry.headers)
         headers = tuple(
             (name, value)
             for name, value in response.items()
             if name.lower() not in page_cache.PER_RESPONSE_HEADERS | OUTER_PER_REQUEST
         )
-        self.paths.put(request.path_info, KnownPath(policy, rate_limit))
+        self.paths.put(request.path_info, KnownPath(policy))
         page = EarlyPage(entry, headers, view_header_names)
         self.pages.put((page_key, request.is_secure()), page)
 

@@ -1,5 +1,6 @@
-"""A request is counted against its client's rate limit once, wherever it is first asked
-(the early page layer or RateLimitMiddleware): the decision travels with the request."""
+"""A request is counted against its client's rate limit once (RateLimitMiddleware): the
+decision travels with the request, so a request the site makes itself (warming, in
+medications.printing.warming) can come marked as counted already."""
 
 # A WSGI environ key: never a header a client can send (those all start with HTTP_).
 DECISION = "portal.rate_limit"

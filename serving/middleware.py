@@ -61,7 +61,7 @@ class PageCacheMiddleware:
                 return response
             entry = page_cache.make_entry(response, ContentVersion.current()[1])
             caches[CACHE_ALIAS].set(key, entry, page_cache.CACHE_TIMEOUT)
-        request.page_served = (key, entry, policy, getattr(view, "rate_limit", None))
+        request.page_served = (key, entry, policy)
         return page_cache.respond(request, entry)
 
     def content_token(self, request):

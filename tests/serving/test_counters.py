@@ -2,13 +2,15 @@
 worker shares, so parallel requests lose no count."""
 
 import multiprocessing
+import sqlite3
 import time
 
+import pytest
 from django.core.cache import caches
 from django.test import RequestFactory
 from django_ratelimit.core import get_usage
 
-from serving.counters import CounterCache
+from serving.counters import CounterCache, retrying
 
 
 def counter(path):
@@ -32,6 +34,28 @@ def test_parallel_workers_lose_no_count(tmp_path):
         allowed = sum(pool.starmap(count_requests, [(path, 100)] * 4))
     assert counter(path).get("client") == 400
     assert allowed == 120
+
+
+def test_a_busy_file_is_tried_again_and_other_errors_go_up_at_once():
+    """CI once saw "database is locked" from four workers opening a new file at once."""
+    answers = iter([sqlite3.OperationalError("database is locked")] * 2 + [7])
+
+    def statement():
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    assert retrying(statement) == 7
+    tries = []
+
+    def broken():
+        tries.append(1)
+        raise sqlite3.OperationalError("no such table: counters")
+
+    with pytest.raises(sqlite3.OperationalError):
+        retrying(broken)
+    assert len(tries) == 1
 
 
 def test_a_window_ends_and_a_new_one_starts(tmp_path):

@@ -149,13 +149,21 @@ def test_a_signed_in_editor_gets_the_page_everyone_gets_and_never_the_admin_earl
     assert stack_runs == ["/beheer/", "/beheer/"]  # both went down the whole stack
 
 
-def test_rate_limits_count_early_pages_once_and_still_refuse(settings, stack_runs):
+def test_pages_held_ready_are_not_counted_but_renders_are(settings, stack_runs):
+    """A limit guards what a render costs: a print view held ready goes out like a static
+    file, uncounted; each print the server must make is counted, and past the limit
+    refused."""
     settings.RATE_LIMIT_PRINT = "3/m"
     settings.RATE_LIMIT_PAUSE = 0
     client = Client()
-    statuses = [client.get("/medicijnen/azathioprine/print/").status_code for _ in range(5)]
-    assert statuses == [200, 200, 200, 429, 429]
-    assert len(stack_runs) == 1 + 2  # the first (made) and the two refusals went down
+    held = [client.get("/medicijnen/azathioprine/print/").status_code for _ in range(5)]
+    assert held == [200] * 5
+    assert len(stack_runs) == 1  # only the first went down (made, counted once)
+    made = [
+        client.get("/medicijnen/azathioprine/print/", {"onderdeel": code}).status_code
+        for code in ("dosering", "bijwerkingen", "controles", "zwangerschap")
+    ]
+    assert made == [200, 200, 429, 429]  # 1 + 2 renders reach the limit of 3
 
 
 def test_a_database_that_is_away_goes_down_the_stack(monkeypatch, stack_runs):
