@@ -6,7 +6,8 @@ of every leaflet in both languages with the same function.
 A number is a run of digits: separators split it, so "0,5 ml" and "0.5 ml", "088 75 574 28"
 written with or without dashes, "8.00 uur" and "8:00" give the same numbers in any language.
 Numbers written as a word ("twee weken", "two weeks", "vijfentwintig", "twenty-five") count
-as their digits; "een" and "one" alone do not (they are also "a"). No database, no Django:
+as their digits; "een" and "one" alone do not (they are also "a"); "once a day" and "één
+keer per dag" count as 1. No database, no Django:
 plain text in, numbers out.
 """
 
@@ -33,6 +34,15 @@ TENS = {
 }  # fmt: skip
 # "one", "een" and "één" are left out: they are also "a".
 ONE = {"nl": "één", "en": "one"}
+# How often, in words: "once a day" is "1 keer per dag". "Once" alone is also "as soon as",
+# so it counts only before a frequency.
+TIMES = {
+    "nl": {re.compile(r"\b(?:één|eén) keer\b|\beenmaal\b"): 1},
+    "en": {
+        re.compile(r"\bonce (?:a|an|every|per|each|daily|weekly|monthly)\b"): 1,
+        re.compile(r"\btwice\b"): 2,
+    },
+}
 
 
 def number_words(language):
@@ -67,7 +77,10 @@ def numbers_in(text, language):
     """The numbers `text` states, as a Counter of their digits ('020', '5662500', '2')."""
     text = LINK_TARGET.sub("]", text or "")
     found = Counter(match.lstrip("0") or "0" for match in DIGITS.findall(text))
-    words = NUMBER_WORDS.get(language.split("-")[0], {})
+    language = language.split("-")[0]
+    words = NUMBER_WORDS.get(language, {})
+    for phrase, value in TIMES.get(language, {}).items():
+        found[str(value)] += len(phrase.findall(text.lower()))
     for word in WORD.findall(text.lower()):
         for part in [word, *word.split("-")] if word not in words else [word]:
             if part in words:

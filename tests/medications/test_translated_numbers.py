@@ -59,3 +59,8 @@ def test_numbers_are_read_the_same_in_both_languages():
     )
     assert numbers_in("[zie](/medicijnen/x/#y-2) 3 weken", "nl") == numbers_in("3 weeks", "en")
     assert number_differences("elke 2 weken", "nl", "every week", "en") == (["2"], [])
+    assert numbers_in("1 keer per dag, één keer per 6 weken, twee keer", "nl") == numbers_in(
+        "once a day, once every 6 weeks, twice", "en"
+    )
+    # "Once" as "as soon as" is no number.
+    assert numbers_in("Once it works, call us", "en") == numbers_in("Als het werkt", "nl")
