@@ -159,8 +159,12 @@ def leaflet_links(medication, preview=False):
     """Where the page, its print view and its PDF are: a preview's links stay on the draft
     (the admin's private addresses), a published page's on the public ones."""
     if preview:
+        language = translation.get_language()
+        prefix, args = "", [medication.pk]
+        if language != languages.source_language():  # a translation: its own previews
+            prefix, args = "translated_", [medication.pk, language]
         return {
-            name: reverse(f"admin:medications_medication_{view}", args=[medication.pk])
+            name: reverse(f"admin:medications_medication_{prefix}{view}", args=args)
             for name, view in (
                 ("page", "preview"),
                 ("print", "preview_print"),

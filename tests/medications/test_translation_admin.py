@@ -113,3 +113,30 @@ def test_the_list_of_outdated_translations_shows_the_dutch_changes(leaflet, djan
     assert "Nieuwe dosering: 3 tabletten." in page
     assert "Onderdeel &#x27;Hoe gebruikt u het?&#x27;" in page or "Hoe gebruikt u het?" in page
     assert "<del>2</del><ins>3</ins>" in page
+
+
+def test_a_draft_translation_is_previewed_in_its_language_for_editors_only(
+    leaflet, django_user_model, client
+):
+    editor, _ = signed_in(django_user_model, "redacteur", "Redacteur")
+    data = admin_form_data(editor.get(change_url(leaflet)))
+    data["summary_en"] = "Testmedicine calms your immune system (markerword)."
+    editor.post(change_url(leaflet), data)
+    steps = editor.get(change_url(leaflet, "vertaling/en/")).content.decode()
+    preview_url = change_url(leaflet, "vertaling/en/voorbeeld/")
+    assert f'href="{preview_url}"' in steps
+
+    preview = editor.get(preview_url)
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "markerword" in page
+    assert '<html lang="en"' in page and "no-store" in preview["Cache-Control"]
+    # Its own print view and PDF are linked, in the same language.
+    assert change_url(leaflet, "vertaling/en/voorbeeld/print/") in page
+    printed = editor.get(change_url(leaflet, "vertaling/en/voorbeeld/print/"))
+    assert printed.status_code == 200 and "markerword" in printed.content.decode()
+
+    assert "markerword" not in client.get("/en/medicines/testmiddel/").content.decode()
+    assert client.get(preview_url).status_code == 302  # not signed in: the login page
+    assert editor.get(change_url(leaflet, "vertaling/xx/voorbeeld/")).status_code == 404
+    # The Dutch preview stays Dutch.
+    assert '<html lang="nl"' in editor.get(change_url(leaflet, "voorbeeld/")).content.decode()

@@ -1,4 +1,5 @@
-"""The workflow's pages in the admin, per leaflet: preview (page, print view, PDF), submit for
+"""The workflow's pages in the admin, per leaflet: preview (page, print view, PDF; in each
+language, so a translation's reviewer sees the draft translation as patients will), submit for
 review, send back with a comment, publish with a summary (four eyes), withdraw with a reason,
 record a review, versions with their differences, restore; and the "Te beoordelen" queue.
 
@@ -13,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 
 from medications import publishing
 from medications.editing import history
@@ -21,8 +23,13 @@ from medications.models import Medication, ReviewStatus
 from medications.printing.views import pdf_response, render_print
 from medications.publishing import four_eyes
 from medications.site.views import render_leaflet
+from medications.translation_status import translation_languages
 
 ROUTES = [
+    # Before "voorbeeld/": the admin's <path:object_id> would take "12/vertaling/en" whole.
+    ("vertaling/<str:language>/voorbeeld/", "translated_preview"),
+    ("vertaling/<str:language>/voorbeeld/print/", "translated_preview_print"),
+    ("vertaling/<str:language>/voorbeeld/pdf/", "translated_preview_pdf"),
     ("voorbeeld/", "preview"),
     ("voorbeeld/print/", "preview_print"),
     ("voorbeeld/pdf/", "preview_pdf"),
@@ -101,9 +108,29 @@ def preview_of(render):
     return factory
 
 
+def translated_preview_of(render):
+    """As preview_of, in one translation's language: the working copy's words in it, draft
+    or not, with the page's own interface in that language."""
+
+    def factory(model_admin):
+        def view(request, object_id, language):
+            if language not in translation_languages():
+                raise Http404("Deze taal heeft de website niet.")
+            medication = working_copy(model_admin, request, object_id, "view")
+            with translation.override(language):
+                return private(render(request, medication, preview=True))
+
+        return view
+
+    return factory
+
+
 preview = preview_of(render_leaflet)
 preview_print = preview_of(render_print)
 preview_pdf = preview_of(pdf_response)
+translated_preview = translated_preview_of(render_leaflet)
+translated_preview_print = translated_preview_of(render_print)
+translated_preview_pdf = translated_preview_of(pdf_response)
 
 
 # --- Steps --------------------------------------------------------------------------------
