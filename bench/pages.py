@@ -6,7 +6,8 @@ same gunicorn (through WhiteNoise), measured side by side in one run.
 
 By default gunicorn runs exactly as portal/gunicorn.conf.py says (workers, worker class,
 threads); --worker-class and --workers override it to compare models. The per-client rate
-limits are raised so that one benchmarking client is not refused (they are still counted).
+limits are raised so that one benchmarking client is not refused (search and each render
+are still counted; a response held ready is not, as a static file is not).
 
 It prints, in order:
 1. the first request after a publish (made by a management command, as an editor's publish
@@ -50,12 +51,10 @@ CACHED = {
     "sitemap": "/sitemap.xml",
     "home_en": "/en/",  # English: the same cache, the language in its key
     "medication_en": "/en/medicines/azathioprine/",  # an English leaflet page
+    "api_detail": "/api/v1/medicines/azathioprine/",  # JSON
+    "epi": "/api/v1/medicines/azathioprine/epi",  # FHIR ePI Bundle (Type 1)
+    "epi_type2": "/api/v1/medicines/jak-remmers/epi/type2",
 }
-# Hook for the response types other issues add: put them here when they land, e.g.
-#   "api-medication": "/api/v1/medicijnen/azathioprine/",
-#   "epi": "/api/v1/medicijnen/azathioprine/epi",
-# Each is measured against its static twin like the ones above.
-CACHED.update({})
 # Answered per request (not cached): measured and reported, no static target.
 UNCACHED = {"search": "/zoeken/?q=misselijk"}
 ENCODINGS = {"identity": (), "br": ("Accept-Encoding: br, gzip",)}
