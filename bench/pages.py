@@ -156,28 +156,39 @@ def children(pid):
 
 
 def cpu_ticks(pids):
-    total = 0
+    """{pid: CPU ticks so far} of those still running."""
+    ticks = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:
             continue
-        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
-    return total
+        ticks[pid] = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return ticks
+
+
+def descendants(pid):
+    found = []
+    for child in children(pid):
+        found += [child, *descendants(child)]
+    return found
 
 
 def wait_until_idle(server, limit=600):
-    """Until no PDF is being made (a worker's child process) and the server used under 3%
-    of a core for two seconds: the warming is done."""
+    """Until the server and every process under it (the workers, their PDF pools) used under
+    3% of a core for two seconds: the warming (pages and PDFs) is done. The PDF pools' processes
+    stay alive when idle, so their CPU is what tells."""
     deadline = time.monotonic() + limit
     ticks_per_second = os.sysconf("SC_CLK_TCK")
     while time.monotonic() < deadline:
-        workers = worker_pids(server)
-        pids = [server.pid, *workers]
+        pids = [server.pid, *descendants(server.pid)]
         before = cpu_ticks(pids)
         time.sleep(2)
-        rendering = any(children(worker) for worker in workers)  # WeasyPrint's processes
-        if not rendering and (cpu_ticks(pids) - before) / ticks_per_second / 2 < 0.03:
+        after = cpu_ticks([*pids, *descendants(server.pid)])
+        if set(after) != set(before):  # a render process started or ended: not idle yet
+            continue
+        used = sum(after[pid] - before[pid] for pid in after)
+        if used / ticks_per_second / 2 < 0.03:
             return
     print("(the server did not become idle; measuring anyway)")
 
