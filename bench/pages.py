@@ -2,7 +2,7 @@
 same gunicorn (through WhiteNoise), measured side by side in one run.
 
     .venv/bin/python bench/pages.py [--database sqlite|postgresql] [--seconds 5] [--rounds 5]
-        [--worker-class gthread|sync|gevent] [--workers N] [--no-mixed]
+        [--worker-class gthread|sync|gevent] [--workers N] [--no-mixed] [--only home,pdf,...]
 
 By default gunicorn runs exactly as portal/gunicorn.conf.py says (workers, worker class,
 threads); --worker-class and --workers override it to compare models. The per-client rate
@@ -90,7 +90,9 @@ def main():
     parser.add_argument("--worker-class", help="default: as portal/gunicorn.conf.py says")
     parser.add_argument("--workers", type=int, help="default: as portal/gunicorn.conf.py says")
     parser.add_argument("--no-mixed", action="store_true", help="skip the 20,000 requests")
+    parser.add_argument("--only", help="measure only these responses (names, comma-separated)")
     args = parser.parse_args()
+    args.responses = measured(args.only)
     require_wrk()
     port = free_port()
     options = ("--worker-class", args.worker_class) if args.worker_class else ()
@@ -110,6 +112,17 @@ def main():
             if not args.no_mixed:
                 report_memory(server)
         report_page_caches(log)
+
+
+def measured(only):
+    everything = CACHED | UNCACHED
+    if not only:
+        return everything
+    names = only.split(",")
+    unknown = set(names) - set(everything)
+    if unknown:
+        raise SystemExit(f"unknown responses: {', '.join(sorted(unknown))}")
+    return {name: everything[name] for name in names}
 
 
 def fetch(url, patience=300):
@@ -229,7 +242,7 @@ def measure(base, args):
     """Per response and encoding: each round runs the response and its twin back to back
     (in turn first); the figures are the medians over the rounds: this machine is shared."""
     rows = []
-    for name, path in (CACHED | UNCACHED).items():
+    for name, path in args.responses.items():
         twin = f"{base}/static/bench/{name}"
         for encoding, headers in ENCODINGS.items():
             wrk(base + path, seconds=1, headers=headers, threads=2, connections=16)  # warm
@@ -255,13 +268,14 @@ def report_throughput(rows):
     for name, encoding, page, static in rows:
         print(f"{name:<14}{encoding:<10}{page:>10.0f}{static:>10.0f}{page / static:>8.2f}")
     cached = [page / static for name, _, page, static in rows if name in CACHED]
-    print(f"lowest ratio of a cached response: {min(cached):.2f} (target 0.9)")
+    if cached:
+        print(f"lowest ratio of a cached response: {min(cached):.2f} (target 0.9)")
 
 
 def report_p99(base, args):
     print("\nlatency at 64 connections (ms): response vs static twin")
     print(f"{'response':<14}{'encoding':<10}{'p50':>7}{'p99':>8}{'twin p50':>10}{'twin p99':>10}")
-    for name, path in (CACHED | UNCACHED).items():
+    for name, path in args.responses.items():
         for encoding, headers in ENCODINGS.items():
             page = wrk(base + path, args.seconds, connections=64, headers=headers, threads=2)
             twin = wrk(f"{base}/static/bench/{name}", args.seconds, connections=64,

@@ -23,10 +23,12 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
 keepalive = 5
 # Workers are renewed now and then, not all at once. Rarely: a worker's memory is bounded
 # (PORTAL_PAGE_CACHE_MB; bench/pages.py shows no growth from 10,000 to 20,000 requests), and
-# a renewed worker starts with an empty page cache (every 2,000 requests was every second
-# or two under load, each time paying the renders again).
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "10000"))
+# a renewed worker starts with an empty page cache and warms it again. Every 2,000 requests
+# was every second or two under load; every 100,000 still renewed each worker about every
+# 100 s at 3,000 requests/s, and each renewal took CPU from the pages measured beside it.
+# A million is hours at a busy hospital's traffic, and a net against a slow leak.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100000"))
 # Load the site once, before the workers fork: a broken setting stops the start at once.
 preload_app = True
 accesslog = "-"
