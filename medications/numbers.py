@@ -79,9 +79,10 @@ def numbers_in(text, language):
     found = Counter(match.lstrip("0") or "0" for match in DIGITS.findall(text))
     language = language.split("-")[0]
     words = NUMBER_WORDS.get(language, {})
+    lower = text.lower()
     for phrase, value in TIMES.get(language, {}).items():
-        found[str(value)] += len(phrase.findall(text.lower()))
-    for word in WORD.findall(text.lower()):
+        found[str(value)] += len(phrase.findall(lower))
+    for word in WORD.findall(lower):
         for part in [word, *word.split("-")] if word not in words else [word]:
             if part in words:
                 found[str(words[part])] += 1

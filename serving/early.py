@@ -40,11 +40,6 @@ OUTER_PER_REQUEST = {"x-request-id"}
 
 
 @dataclass(frozen=True)
-class KnownPath:
-    policy: object  # serving.policy.CachePolicy
-
-
-@dataclass(frozen=True)
 class EarlyPage:
     entry: page_cache.CachedPage
     headers: tuple  # (name, value) as the whole stack sent them with the 200
@@ -75,8 +70,8 @@ class EarlyPageMiddleware:
     def early_response(self, request):
         if request.method not in SAFE_METHODS:
             return None
-        known = self.paths.get(request.path_info)
-        if known is None:
+        policy = self.paths.get(request.path_info)  # serving.policy.CachePolicy
+        if policy is None:
             return None
         try:
             host = request.get_host()
@@ -86,7 +81,7 @@ class EarlyPageMiddleware:
         except DATABASE_DOWN:  # the stack answers (the last version seen, or a 503)
             return None
         request.content_token = token  # the page cache below need not ask again
-        key = early_key(request, token, host, known.policy)
+        key = early_key(request, token, host, policy)
         page = self.pages.get(key)
         if page is None:
             return None
@@ -103,7 +98,7 @@ class EarlyPageMiddleware:
             for name, value in response.items()
             if name.lower() not in page_cache.PER_RESPONSE_HEADERS | OUTER_PER_REQUEST
         )
-        self.paths.put(request.path_info, KnownPath(policy))
+        self.paths.put(request.path_info, policy)
         page = EarlyPage(entry, headers, view_header_names)
         self.pages.put((page_key, request.is_secure()), page)
 

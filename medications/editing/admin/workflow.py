@@ -96,28 +96,15 @@ def private(response):
 
 def preview_of(render):
     """A private view of the working copy in the real layout: `render` is the public page's,
-    print view's or PDF's own."""
+    print view's or PDF's own. With a `language` (a translation's preview), the working
+    copy's words in that language, draft or not, with the page's interface in it."""
 
     def factory(model_admin):
-        def view(request, object_id):
-            medication = working_copy(model_admin, request, object_id, "view")
-            return private(render(request, medication, preview=True))
-
-        return view
-
-    return factory
-
-
-def translated_preview_of(render):
-    """As preview_of, in one translation's language: the working copy's words in it, draft
-    or not, with the page's own interface in that language."""
-
-    def factory(model_admin):
-        def view(request, object_id, language):
-            if language not in translation_languages():
+        def view(request, object_id, language=None):
+            if language is not None and language not in translation_languages():
                 raise Http404("Deze taal heeft de website niet.")
             medication = working_copy(model_admin, request, object_id, "view")
-            with translation.override(language):
+            with translation.override(language or translation.get_language()):
                 return private(render(request, medication, preview=True))
 
         return view
@@ -125,12 +112,9 @@ def translated_preview_of(render):
     return factory
 
 
-preview = preview_of(render_leaflet)
-preview_print = preview_of(render_print)
-preview_pdf = preview_of(pdf_response)
-translated_preview = translated_preview_of(render_leaflet)
-translated_preview_print = translated_preview_of(render_print)
-translated_preview_pdf = translated_preview_of(pdf_response)
+preview = translated_preview = preview_of(render_leaflet)
+preview_print = translated_preview_print = preview_of(render_print)
+preview_pdf = translated_preview_pdf = preview_of(pdf_response)
 
 
 # --- Steps --------------------------------------------------------------------------------
